@@ -1,0 +1,111 @@
+// Python builtins the lecture subset uses, lowered by static type where the
+// type makes JS agree with Python, and to `py.*` helpers where it does not.
+
+import type { CallExpr } from "../../grammar/ast.js";
+import { T, join, type Type } from "../analyze/types.js";
+import { diag } from "../diagnostics/diagnostic.js";
+import { awaitExpr, call, member, method, py, raw, type TsExpr } from "../ir/ts-ir.js";
+import type { Context } from "./context.js";
+import { iterElementType, lowerExpr, printable } from "./expressions.js";
+import { lowered, type Lowered } from "./lowered.js";
+
+type BuiltinLowering = (cx: Context, args: Lowered[], e: CallExpr) => Lowered;
+
+const numberArg = (args: Lowered[]): boolean => args.every((a) => a.type.k === "int" || a.type.k === "float" || a.type.k === "bool");
+
+const BUILTINS: Record<string, BuiltinLowering> = {
+  print: (cx, args, e) => {
+    const options = e.keywords.filter((k) => k.name === "sep" || k.name === "end" || k.name === "flush" || k.name === "file");
+    for (const k of e.keywords) if (!options.includes(k)) cx.report(diag.unexpectedKeyword("print", k.name ?? "**", k.span, ["sep", "end", "file", "flush"]));
+    cx.markAwait();
+    const values = args.map(printable);
+    const opts = options.filter((k) => k.name !== "file").map((k) => [k.name!, lowerExpr(cx, k.value).code] as const);
+    const file = options.find((k) => k.name === "file");
+    if (file) cx.report(diag.notSupported("print(file=...)", file.span));
+    return lowered(awaitExpr(opts.length ? py("printWith", [{ t: "object", props: opts }, ...values]) : call("print", values)), T.none);
+  },
+  len: (_cx, [x]) => {
+    if (!x) return lowered(raw("0"), T.int);
+    if (x.type.k === "list" || x.type.k === "tuple" || x.type.k === "str" || x.type.k === "size") return lowered(member(x.code, "length"), T.int);
+    if (x.type.k === "tensor") return lowered(method(x.code, "size", [raw("0")]), T.int);
+    return lowered(py("len", [x.code]), T.int);
+  },
+  range: (_cx, args) => lowered(py("range", args.map((a) => a.code)), T.range),
+  enumerate: (_cx, args) => lowered(py("enumerate", args.map((a) => a.code)), { k: "iterator", elem: T.tuple([T.int, iterElementType(args[0]?.type ?? T.unknown)]) }),
+  zip: (_cx, args) => lowered(py("zip", args.map((a) => a.code)), { k: "iterator", elem: T.tuple(args.map((a) => iterElementType(a.type))) }),
+  int: (cx, [x]) => {
+    if (!x) return lowered(raw("0"), T.int);
+    if (x.type.k === "int" || x.type.k === "bool") return lowered(x.code, T.int);
+    if (x.type.k === "float") return lowered(call(member(raw("Math"), "trunc"), [x.code]), T.int);
+    if (x.type.k === "tensor") {
+      cx.markAwait();
+      return lowered(call(member(raw("Math"), "trunc"), [awaitExpr(method(x.code, "item", []))]), T.int);
+    }
+    cx.markAwait();
+    return lowered(awaitExpr(py("int", [x.code])), T.int);
+  },
+  float: (cx, [x]) => {
+    if (!x) return lowered(raw("0"), T.float);
+    if (x.type.k === "int" || x.type.k === "float" || x.type.k === "bool") return lowered(x.code, T.float);
+    cx.markAwait();
+    if (x.type.k === "tensor") return lowered(awaitExpr(method(x.code, "item", [])), T.float);
+    return lowered(awaitExpr(py("toFloat", [x.code])), T.float);
+  },
+  str: (cx, [x]) => {
+    if (!x) return lowered(raw('""'), T.str);
+    if (x.type.k === "str") return x;
+    if (x.type.k === "int") return lowered(call("String", [x.code]), T.str);
+    if (x.type.k === "float") return lowered(py("floatRepr", [x.code]), T.str);
+    cx.markAwait();
+    return lowered(awaitExpr(py("str", [x.code])), T.str);
+  },
+  bool: (cx, [x]) => {
+    if (!x) return lowered(raw("false"), T.bool);
+    cx.markAwait();
+    return lowered(awaitExpr(py("bool", [x.code])), T.bool);
+  },
+  abs: (_cx, [x]) => {
+    if (x && numberArg([x])) return lowered(call(member(raw("Math"), "abs"), [x.code]), x.type.k === "float" ? T.float : T.int);
+    if (x && x.type.k === "tensor") return lowered(method(x.code, "abs", []), T.tensor);
+    return lowered(py("abs", x ? [x.code] : []), T.unknown);
+  },
+  min: (_cx, args) => minMax("min", args),
+  max: (_cx, args) => minMax("max", args),
+  sum: (_cx, args) => {
+    const t = args[0] ? iterElementType(args[0].type) : T.unknown;
+    return lowered(py("sum", args.map((a) => a.code)), t.k === "float" ? T.float : t.k === "int" || t.k === "bool" ? T.int : t);
+  },
+  round: (_cx, args) => lowered(py("round", args.map((a) => a.code)), args.length > 1 ? T.float : T.int),
+  list: (_cx, [x]) => lowered(x ? { t: "array", elements: [{ t: "spread", expr: x.code }] } : raw("[]"), T.list(x ? iterElementType(x.type) : T.unknown)),
+  tuple: (_cx, [x]) => lowered(py("tuple", x ? [{ t: "spread", expr: x.code }] : []), T.tuple([])),
+  sorted: (_cx, args) => lowered(py("sorted", args.map((a) => a.code)), T.list(args[0] ? iterElementType(args[0].type) : T.unknown)),
+  isinstance: (_cx, args) => lowered(py("isinstance", args.map((a) => a.code)), T.bool),
+  type: (_cx, args) => lowered(py("type", args.map((a) => a.code)), T.unknown),
+};
+
+function minMax(name: "min" | "max", args: Lowered[]): Lowered {
+  if (args.length >= 2 && numberArg(args)) {
+    const t = args.reduce<Type>((acc, a) => join(acc, a.type), args[0]!.type);
+    return lowered(call(member(raw("Math"), name), args.map((a) => a.code)), t);
+  }
+  const elem = args.length === 1 ? iterElementType(args[0]!.type) : T.unknown;
+  return lowered(py(name, args.map((a) => a.code)), elem);
+}
+
+export const BUILTIN_NAMES: ReadonlySet<string> = new Set([...Object.keys(BUILTINS), "super"]);
+
+export function lowerBuiltinCall(cx: Context, name: string, e: CallExpr): Lowered {
+  if (name === "super") {
+    cx.report(diag.notSupported("super() outside `super().__init__()` in a constructor", e.span));
+    return lowered(raw("undefined as never"), T.unknown);
+  }
+  const args = e.args.map((a) => lowerExpr(cx, a));
+  if (name !== "print") for (const k of e.keywords) cx.report(diag.notSupported(`keyword arguments to ${name}()`, k.span));
+  return BUILTINS[name]!(cx, args, e);
+}
+
+export function isRangeCall(e: CallExpr): boolean {
+  return e.func.kind === "Name" && e.func.id === "range" && e.keywords.length === 0 && e.args.length >= 1 && e.args.length <= 3;
+}
+
+export type { TsExpr };

@@ -1,0 +1,263 @@
+// Calls: bound against the API table (torch), the user's own signatures, or
+// the Python builtins. Keyword arguments are resolved HERE, at compile time,
+// so the emitted call is positional and a wrong keyword is a diagnostic.
+
+import type { CallExpr, Expr, Keyword, Span } from "../../grammar/ast.js";
+import { lookup, resultType, type ApiEntry, type ApiParam } from "../api/table.js";
+import { T, type Type } from "../analyze/types.js";
+import { diag } from "../diagnostics/diagnostic.js";
+import { awaitExpr, call, member, method, newExpr, py, raw, type TsExpr } from "../ir/ts-ir.js";
+import { lowerBuiltinCall, BUILTIN_NAMES } from "./builtins.js";
+import type { Context } from "./context.js";
+import { attributeOf, lowerExpr } from "./expressions.js";
+import { pythonDefaultToTs } from "./literals.js";
+import { lowered, type Lowered } from "./lowered.js";
+import { userMethod } from "./modules.js";
+
+export function lowerCall(cx: Context, e: CallExpr): Lowered {
+  const f = e.func;
+  // Builtins are resolved by name unless the user shadowed them.
+  if (f.kind === "Name" && BUILTIN_NAMES.has(f.id) && !cx.scope.lookup(f.id)) return lowerBuiltinCall(cx, f.id, e);
+
+  if (f.kind === "Attribute") {
+    const receiver = lowerExpr(cx, f.object);
+    const rt = receiver.type;
+    if (rt.k === "tensor") return callApiMethod(cx, e, receiver, `Tensor.${f.attr}`, f.attrSpan);
+    if (rt.k === "optimizer") return callApiMethod(cx, e, receiver, `Optimizer.${f.attr}`, f.attrSpan);
+    if (rt.k === "module" || rt.k === "object") {
+      const user = userMethod(cx, rt, f.attr);
+      if (user) return callUserFunction(cx, e, method(receiver.code, user.ts, []), user.info.name, user.qualifiedKey, true);
+      if (rt.k === "module" && lookup(`Module.${f.attr}`)) return callApiMethod(cx, e, receiver, `Module.${f.attr}`, f.attrSpan);
+    }
+    if (rt.k === "namespace" || rt.k === "module" || rt.k === "object") {
+      const callee = attributeOf(cx, receiver, f.attr, f);
+      return callValue(cx, e, callee);
+    }
+    if (rt.k === "list" && f.attr === "append") {
+      const args = e.args.map((a) => lowerExpr(cx, a));
+      return lowered(method(receiver.code, "push", args.map((a) => a.code)), T.none);
+    }
+    const callee = attributeOf(cx, receiver, f.attr, f);
+    return callValue(cx, e, callee);
+  }
+  return callValue(cx, e, lowerExpr(cx, f));
+}
+
+function callValue(cx: Context, e: CallExpr, callee: Lowered): Lowered {
+  if (callee.qualified) {
+    const entry = lookup(callee.qualified);
+    if (entry) return callApi(cx, e, entry, callee.code, null);
+  }
+  if (callee.userFunction) {
+    const key = callee.userFunction;
+    return callUserFunction(cx, e, callee.code, key, key, false);
+  }
+  if (callee.userClass) return constructUserClass(cx, e, callee.userClass, callee.code);
+  const t = callee.type;
+  if (t.k === "module") {
+    // model(x) runs forward(), as nn.Module.__call__ does.
+    const user = userMethod(cx, t, "forward");
+    if (user) return callUserFunction(cx, e, member(callee.code, "forward"), "forward", user.qualifiedKey, true);
+    const args = e.args.map((a) => lowerExpr(cx, a));
+    rejectKeywords(cx, e.keywords, t.cls);
+    return lowered(method(callee.code, "forward", args.map((a) => asTensor(a))), T.tensor);
+  }
+  if (t.k === "tensor" || t.k === "int" || t.k === "float" || t.k === "str" || t.k === "bool" || t.k === "none" || t.k === "list") {
+    cx.report(diag.notCallable(t.k === "tensor" ? "Tensor" : t.k === "none" ? "NoneType" : t.k, e.func.span));
+    return lowered(raw("undefined as never"), T.unknown);
+  }
+  const args = e.args.map((a) => lowerExpr(cx, a).code);
+  if (e.keywords.length) cx.report(diag.notSupported("keyword arguments to a value of unknown type", e.keywords[0]!.span));
+  return lowered(py("call", [callee.code, ...args]), T.unknown);
+}
+
+function rejectKeywords(cx: Context, keywords: readonly Keyword[], callee: string): void {
+  for (const k of keywords) cx.report(diag.unexpectedKeyword(callee, k.name ?? "**", k.span, []));
+}
+
+/** A value passed where the runtime wants a Tensor: statically known, or checked at run time. */
+function asTensor(v: Lowered): TsExpr {
+  return v.type.k === "tensor" ? v.code : py("asTensor", [v.code]);
+}
+
+// ------------------------------------------------------------------ API table calls
+
+function callApiMethod(cx: Context, e: CallExpr, receiver: Lowered, qualified: string, attrSpan: Span): Lowered {
+  const entry = lookup(qualified);
+  if (!entry) {
+    // attributeOf reports the unknown name with its suggestions.
+    const f = e.func as Extract<Expr, { kind: "Attribute" }>;
+    attributeOf(cx, receiver, f.attr, f);
+    void attrSpan;
+    return lowered(raw("undefined as never"), T.unknown);
+  }
+  return callApi(cx, e, entry, member(receiver.code, entry.ts ?? entry.python.split(".").pop()!), receiver.type);
+}
+
+interface Bound {
+  readonly values: Map<string, { readonly value: Lowered; readonly keyword: boolean }>;
+  readonly rest: Lowered[];
+}
+
+export function bindArguments(cx: Context, calleeName: string, params: readonly ApiParam[], e: CallExpr): Bound {
+  const values = new Map<string, { value: Lowered; keyword: boolean }>();
+  const rest: Lowered[] = [];
+  const positional = params.filter((p) => !p.option);
+  const variadicIndex = positional.findIndex((p) => p.variadic);
+  let i = 0;
+  for (const arg of e.args) {
+    if (arg.kind === "Starred") {
+      cx.report(diag.notSupported("`*` arguments", arg.span));
+      continue;
+    }
+    const v = lowerExpr(cx, arg);
+    if (variadicIndex >= 0 && i >= variadicIndex) {
+      rest.push(v);
+      continue;
+    }
+    const p = positional[i];
+    if (!p) {
+      cx.report(diag.tooManyArguments(calleeName, positional.length, e.args.length, arg.span));
+      break;
+    }
+    values.set(p.name, { value: v, keyword: false });
+    i++;
+  }
+  for (const k of e.keywords) {
+    if (k.name === null) {
+      cx.report(diag.notSupported("`**` arguments", k.span));
+      continue;
+    }
+    const p = params.find((q) => q.name === k.name && !q.variadic);
+    const v = lowerExpr(cx, k.value);
+    if (!p) {
+      cx.report(diag.unexpectedKeyword(calleeName, k.name, k.span, params.filter((q) => !q.variadic).map((q) => q.name)));
+      continue;
+    }
+    if (values.has(p.name)) {
+      cx.report(diag.duplicateArgument(calleeName, p.name, k.span));
+      continue;
+    }
+    values.set(p.name, { value: v, keyword: true });
+  }
+  for (const p of params) {
+    if (p.default === undefined && !p.variadic && !values.has(p.name)) cx.report(diag.missingArgument(calleeName, p.name, e.span));
+  }
+  return { values, rest };
+}
+
+function argumentCode(p: ApiParam, v: Lowered): TsExpr {
+  if (p.kind === "tensor") return asTensor(v);
+  if (p.kind === "params" && v.type.k === "iterator") return v.code;
+  return v.code;
+}
+
+function callApi(cx: Context, e: CallExpr, entry: ApiEntry, callee: TsExpr, receiver: Type | null): Lowered {
+  const shortName = entry.python.split(".").slice(-1)[0]!;
+  const bound = bindArguments(cx, shortName, entry.params, e);
+  const args: TsExpr[] = [];
+  const positional = entry.params.filter((p) => !p.option);
+  const lastGiven = positional.reduce((last, p, idx) => (bound.values.has(p.name) || (p.variadic && bound.rest.length) ? idx : last), -1);
+  for (let idx = 0; idx <= lastGiven; idx++) {
+    const p = positional[idx]!;
+    if (p.variadic) {
+      args.push(...bound.rest.map((r) => r.code));
+      continue;
+    }
+    const given = bound.values.get(p.name);
+    if (given) args.push(given.keyword ? { t: "labeled", label: p.name, expr: argumentCode(p, given.value) } : argumentCode(p, given.value));
+    else args.push({ t: "labeled", label: p.name, expr: raw(pythonDefaultToTs(p.default ?? "None")) });
+  }
+  const options = entry.params.filter((p) => p.option && bound.values.has(p.name));
+  const extraOptions = creationDtype(entry, e);
+  if (options.length || extraOptions) {
+    const props: (readonly [string, TsExpr])[] = options.map((p) => [p.name, argumentCode(p, bound.values.get(p.name)!.value)] as const);
+    if (extraOptions && !options.some((p) => p.name === "dtype")) props.unshift(extraOptions);
+    args.push({ t: "object", props });
+  }
+  const argTypes = [...positional.filter((p) => !p.variadic).map((p) => bound.values.get(p.name)?.value.type ?? T.unknown), ...bound.rest.map((r) => r.type)];
+  const type = resultType(entry, { args: entry.python === "torch.nn.Sequential" ? bound.rest.map((r) => r.type) : argTypes, receiver });
+  let code: TsExpr = entry.kind === "class" ? newExpr(callee, args) : call(callee, args);
+  if (entry.read) {
+    cx.markAwait();
+    code = awaitExpr(code);
+  }
+  return lowered(code, type);
+}
+
+/** Python's `torch.tensor([1.0, 2.0])` is float32, but JS numbers forget the `.0`: say so explicitly. */
+function creationDtype(entry: ApiEntry, e: CallExpr): readonly [string, TsExpr] | null {
+  if (entry.python !== "torch.tensor" || e.args.length === 0) return null;
+  return containsFloatLiteral(e.args[0]!) ? (["dtype", raw("torch.float32")] as const) : null;
+}
+
+function containsFloatLiteral(e: Expr): boolean {
+  if (e.kind === "Number") return e.isFloat;
+  if (e.kind === "Unary") return containsFloatLiteral(e.operand);
+  if (e.kind === "List" || e.kind === "Tuple") return e.elements.some(containsFloatLiteral);
+  return false;
+}
+
+// ------------------------------------------------------------------ user functions and classes
+
+function callUserFunction(cx: Context, e: CallExpr, callee: TsExpr, displayName: string, key: string, isMethod: boolean): Lowered {
+  const info = cx.knowledge.functions.get(key);
+  if (!info) {
+    const args = e.args.map((a) => lowerExpr(cx, a).code);
+    return lowered(call(callee, args), T.unknown);
+  }
+  const params = info.node.params.slice(isMethod || info.className ? 1 : 0);
+  const apiParams: ApiParam[] = params.map((p) => ({
+    name: p.name,
+    kind: "any",
+    ...(p.defaultValue ? { default: "None" } : {}),
+    ...(p.variant === "vararg" ? { variadic: true } : {}),
+  }));
+  const bound = bindArguments(cx, displayName, apiParams, e);
+  const args: TsExpr[] = [];
+  const lastGiven = apiParams.reduce((last, p, idx) => (bound.values.has(p.name) || (p.variadic && bound.rest.length) ? idx : last), -1);
+  const offset = isMethod || info.className ? 1 : 0;
+  for (let idx = 0; idx <= lastGiven; idx++) {
+    const p = apiParams[idx]!;
+    if (p.variadic) {
+      args.push(...bound.rest.map((r) => r.code));
+      continue;
+    }
+    const given = bound.values.get(p.name);
+    const known = info.paramTypes[idx + offset];
+    if (given) {
+      noteParamType(cx, info, idx + offset, given.value.type);
+      const code = known && known.k === "tensor" ? asTensor(given.value) : given.value.code;
+      args.push(given.keyword ? { t: "labeled", label: p.name, expr: code } : code);
+    } else args.push(raw("undefined"));
+  }
+  let code = call(callee, args);
+  if (info.isAsync) {
+    cx.markAwait();
+    code = awaitExpr(code);
+  }
+  return lowered(code, info.returnType);
+}
+
+function noteParamType(cx: Context, info: { paramTypes: Type[] }, index: number, t: Type): void {
+  const before = info.paramTypes[index];
+  const next = before === undefined || before.k === "unknown" && !cx.final ? t : before;
+  if (before === undefined || JSON.stringify(before) !== JSON.stringify(next)) {
+    info.paramTypes[index] = next;
+    cx.changed = true;
+  }
+}
+
+function constructUserClass(cx: Context, e: CallExpr, name: string, callee: TsExpr): Lowered {
+  const cls = cx.knowledge.classes.get(name);
+  const init = cls?.methods.get("__init__");
+  const type: Type = cls?.isModule ? { k: "module", cls: name, user: true } : { k: "object", cls: name };
+  if (!init) {
+    const args = e.args.map((a) => lowerExpr(cx, a).code);
+    return lowered(newExpr(callee, args), type);
+  }
+  const result = callUserFunction(cx, e, callee, name, `${name}.__init__`, true);
+  const c = result.code;
+  const args = c.t === "call" ? c.args : [];
+  return lowered(newExpr(callee, args), type);
+}

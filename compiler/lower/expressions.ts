@@ -1,0 +1,357 @@
+// Python expressions -> typed TypeScript IR. The inferred type of each operand
+// picks the lowering: a tensor method, a native JS operator, or a `py.*`
+// helper when the type is unknown (never wrong code).
+
+import type { AttributeExpr, CompareExpr, Expr, FStringExpr, FStringPart, LogicalExpr, NameExpr, SubscriptExpr, UnaryExpr } from "../../grammar/ast.js";
+import { lookup, membersOf, RUNTIME_MODULES, resultType } from "../api/table.js";
+import { T, describe, isNumeric, join, type Type } from "../analyze/types.js";
+import { diag } from "../diagnostics/diagnostic.js";
+import { awaitExpr, binary, call, member, method, py, raw, unary, type TsExpr } from "../ir/ts-ir.js";
+import { lowerCall } from "./calls.js";
+import type { Context } from "./context.js";
+import { lowerNumber, stringLiteral } from "./literals.js";
+import { lowered, type Lowered } from "./lowered.js";
+import { lowerBinary, lowerCompareOp } from "./operators.js";
+import { BUILTIN_NAMES } from "./builtins.js";
+import { moduleAttributeNames, moduleAttribute } from "./modules.js";
+
+export function lowerExpr(cx: Context, e: Expr): Lowered {
+  switch (e.kind) {
+    case "Number":
+      return lowerNumber(e);
+    case "String":
+      return lowered(raw(stringLiteral(e.value)), T.str);
+    case "Bool":
+      return lowered(raw(e.value ? "true" : "false"), T.bool);
+    case "None":
+      return lowered(raw("null"), T.none);
+    case "Name":
+      return lowerName(cx, e);
+    case "Attribute":
+      return lowerAttribute(cx, e);
+    case "Call":
+      return lowerCall(cx, e);
+    case "Binary":
+      return lowerBinary(cx, e.op, lowerExpr(cx, e.left), lowerExpr(cx, e.right), e.span);
+    case "Unary":
+      return lowerUnary(cx, e);
+    case "Logical":
+      return lowerLogical(cx, e);
+    case "Compare":
+      return lowerCompare(cx, e);
+    case "Conditional": {
+      const test = toCondition(cx, lowerExpr(cx, e.test));
+      const a = lowerExpr(cx, e.body);
+      const b = lowerExpr(cx, e.orelse);
+      return lowered({ t: "cond", test, then: a.code, otherwise: b.code }, join(a.type, b.type));
+    }
+    case "List": {
+      const items = e.elements.map((x) => lowerExpr(cx, x));
+      return lowered({ t: "array", elements: items.map((i) => i.code) }, T.list(items.reduce<Type>((acc, i, k) => (k === 0 ? i.type : join(acc, i.type)), T.unknown)));
+    }
+    case "Tuple": {
+      const items = e.elements.map((x) => lowerExpr(cx, x));
+      return lowered(py("tuple", items.map((i) => i.code)), T.tuple(items.map((i) => i.type)));
+    }
+    case "Dict": {
+      const entries = e.entries.map((en) => [lowerExpr(cx, en.key), lowerExpr(cx, en.value)] as const);
+      const pairs: TsExpr = { t: "array", elements: entries.map(([k, v]) => ({ t: "array", elements: [k.code, v.code] }) as TsExpr) };
+      const kt = entries.reduce<Type>((acc, [k], i) => (i === 0 ? k.type : join(acc, k.type)), T.unknown);
+      const vt = entries.reduce<Type>((acc, [, v], i) => (i === 0 ? v.type : join(acc, v.type)), T.unknown);
+      return lowered({ t: "call", callee: raw("Map"), args: entries.length ? [pairs] : [], isNew: true }, { k: "dict", key: kt, value: vt });
+    }
+    case "FString":
+      return lowerFString(cx, e);
+    case "Lambda": {
+      const params = e.params.map((p) => p.name);
+      const body = lowerExpr(cx, e.body);
+      return lowered({ t: "arrow", params: params.map((p) => `${p}: unknown`), body: body.code, isAsync: false }, { k: "function", name: "<lambda>" });
+    }
+    case "Subscript":
+      return lowerSubscript(cx, e);
+    case "ListComp":
+    case "GeneratorExp":
+      return lowerComprehension(cx, e);
+    default:
+      cx.report(diag.notSupported(describeExpr(e), e.span));
+      return lowered(raw("undefined as never"), T.unknown);
+  }
+}
+
+function describeExpr(e: Expr): string {
+  const names: Partial<Record<Expr["kind"], string>> = {
+    Set: "set literals",
+    DictComp: "dict comprehensions",
+    Starred: "starred expressions here",
+    Slice: "slices here",
+    Ellipsis: "`...` here",
+  };
+  return names[e.kind] ?? e.kind;
+}
+
+// ------------------------------------------------------------------ names
+
+function lowerName(cx: Context, e: NameExpr): Lowered {
+  const sym = cx.scope.lookup(e.id);
+  if (!sym) {
+    if (e.id === "__name__") return lowered(raw('"__main__"'), T.str);
+    if (BUILTIN_NAMES.has(e.id)) return lowered(raw(e.id), { k: "function", name: e.id });
+    cx.report(diag.undefinedName(e.id, e.span, [...cx.scope.visibleNames(), ...BUILTIN_NAMES]));
+    return lowered(raw(e.id), T.unknown);
+  }
+  // Used before any assignment, in straight-line module code (seed 000's x and y).
+  if (cx.scope === cx.moduleScope && sym.kind === "variable" && cx.frame.info === null && sym.firstBinding !== null && e.span.start < sym.firstBinding && cx.loopDepth === 0) {
+    cx.report(diag.usedBeforeAssignment(e.id, e.span, sym.firstBindingLine));
+  }
+  if (sym.kind === "variable" && sym.firstBinding === null) {
+    cx.report(diag.usedBeforeAssignment(e.id, e.span, null));
+  }
+  if (sym.type.k === "namespace") return lowered(raw(sym.ts), sym.type, { qualified: sym.type.path });
+  if (sym.kind === "function") return lowered(raw(sym.ts), sym.type, { userFunction: e.id });
+  if (sym.kind === "class") return lowered(raw(sym.ts), sym.type, { userClass: e.id });
+  return lowered(raw(sym.ts), sym.type);
+}
+
+// ------------------------------------------------------------------ attributes
+
+export function lowerAttribute(cx: Context, e: AttributeExpr): Lowered {
+  const obj = lowerExpr(cx, e.object);
+  return attributeOf(cx, obj, e.attr, e);
+}
+
+export function attributeOf(cx: Context, obj: Lowered, attr: string, e: AttributeExpr): Lowered {
+  const code = member(obj.code, attr);
+  const t = obj.type;
+  if (t.k === "namespace") {
+    const qualified = `${t.path}.${attr}`;
+    if (RUNTIME_MODULES.has(qualified) || membersOf(qualified).length > 0) return lowered(code, T.namespace(qualified), { qualified });
+    const entry = lookup(qualified);
+    if (entry) return lowered(code, entry.kind === "class" ? { k: "class", name: attr, base: null } : { k: "function", name: attr }, { qualified });
+    cx.report(diag.noModuleAttribute(t.path, attr, e.attrSpan, membersOf(t.path)));
+    return lowered(code, T.unknown);
+  }
+  if (t.k === "tensor") {
+    const entry = lookup(`Tensor.${attr}`);
+    if (entry?.kind === "property") return lowered(code, resultType(entry, { args: [], receiver: t }));
+    if (entry) return lowered(code, { k: "function", name: attr }, { qualified: `Tensor.${attr}` });
+    cx.report(diag.noAttribute("Tensor", attr, e.attrSpan, membersOf("Tensor")));
+    return lowered(code, T.unknown);
+  }
+  if (t.k === "module" || t.k === "optimizer" || t.k === "object") {
+    const found = moduleAttribute(cx, t, attr);
+    if (found) return lowered(code, found.type, found.method ? { qualified: found.method } : {});
+    cx.report(diag.noAttribute(describe(t), attr, e.attrSpan, moduleAttributeNames(cx, t)));
+    return lowered(code, T.unknown);
+  }
+  if (t.k === "unknown") return lowered(py("getattr", [obj.code, raw(stringLiteral(attr))]), T.unknown);
+  cx.report(diag.noAttribute(describe(t), attr, e.attrSpan, []));
+  return lowered(code, T.unknown);
+}
+
+// ------------------------------------------------------------------ operators
+
+function lowerUnary(cx: Context, e: UnaryExpr): Lowered {
+  const v = lowerExpr(cx, e.operand);
+  if (e.op === "not") return lowered(unary("!", toCondition(cx, v)), T.bool);
+  if (v.type.k === "tensor") {
+    if (e.op === "-") return lowered(method(v.code, "neg", []), T.tensor);
+    if (e.op === "+") return v;
+  }
+  if (isNumeric(v.type)) {
+    if (e.op === "~") return lowered(unary("~", v.code), T.int);
+    return lowered(unary(e.op, v.code), v.type.k === "bool" ? T.int : v.type);
+  }
+  return lowered(py(e.op === "-" ? "neg" : e.op === "+" ? "pos" : "invert", [v.code]), T.unknown);
+}
+
+function lowerLogical(cx: Context, e: LogicalExpr): Lowered {
+  const values = e.values.map((v) => lowerExpr(cx, v));
+  const op = e.op === "and" ? "&&" : "||";
+  // JS truthiness equals Python's for bool, numbers, str and None; anything else goes through py.bool.
+  const simple = values.every((v) => ["bool", "int", "float", "str", "none"].includes(v.type.k));
+  const parts = simple ? values.map((v) => v.code) : values.map((v) => toCondition(cx, v));
+  const code = parts.slice(1).reduce((acc, p) => binary(op, acc, p), parts[0]!);
+  const type = values.every((v) => v.type.k === "bool") || !simple ? T.bool : values.reduce<Type>((acc, v) => join(acc, v.type), values[0]!.type);
+  return lowered(code, type);
+}
+
+function lowerCompare(cx: Context, e: CompareExpr): Lowered {
+  let left = lowerExpr(cx, e.left);
+  const parts: Lowered[] = [];
+  for (let i = 0; i < e.ops.length; i++) {
+    const right = lowerExpr(cx, e.comparators[i]!);
+    parts.push(lowerCompareOp(cx, e.ops[i]!, left, right, e.span));
+    left = right;
+  }
+  if (parts.length === 1) return parts[0]!;
+  if (parts.some((p) => p.type.k === "tensor")) {
+    cx.report(diag.notSupported("chained comparisons of tensors", e.span));
+  }
+  return lowered(parts.slice(1).reduce((acc, p) => binary("&&", acc, p.code), parts[0]!.code), T.bool);
+}
+
+/** A value in a Python truth-test position (if, while, not, and/or). */
+export function toCondition(cx: Context, v: Lowered): TsExpr {
+  switch (v.type.k) {
+    case "bool":
+      return v.code;
+    case "int":
+    case "float":
+      return binary("!==", v.code, raw("0"));
+    case "str":
+      return binary("!==", v.code, raw('""'));
+    case "none":
+      return raw("false");
+    case "list":
+    case "tuple":
+    case "size":
+      return binary(">", member(v.code, "length"), raw("0"));
+    case "module":
+    case "optimizer":
+    case "function":
+    case "class":
+      return raw("true");
+    default:
+      // Tensors need their value: an asynchronous read.
+      cx.markAwait();
+      return awaitExpr(py("bool", [v.code]));
+  }
+}
+
+// ------------------------------------------------------------------ subscripts
+
+function lowerSubscript(cx: Context, e: SubscriptExpr): Lowered {
+  const obj = lowerExpr(cx, e.object);
+  const t = obj.type;
+  if (t.k === "module" && t.cls === "Sequential" && e.index.kind !== "Slice") {
+    const idx = lowerExpr(cx, e.index);
+    let child: Type = T.module("Module");
+    if (e.index.kind === "Number" && t.children) child = t.children[e.index.value] ?? child;
+    if (e.index.kind === "Unary" && e.index.operand.kind === "Number" && t.children) child = t.children[t.children.length - e.index.operand.value] ?? child;
+    return lowered(method(obj.code, "at", [idx.code]), child);
+  }
+  if (e.index.kind === "Slice" || (e.index.kind === "Tuple" && t.k === "tensor")) {
+    cx.report(diag.notSupported(t.k === "tensor" ? "tensor slicing" : "slices", e.index.span));
+    return lowered(raw("undefined as never"), T.unknown);
+  }
+  const idx = lowerExpr(cx, e.index);
+  if (t.k === "list" || t.k === "tuple" || t.k === "size") {
+    const elem = t.k === "list" ? t.elem : t.k === "size" ? T.int : e.index.kind === "Number" ? (t.elems[e.index.value] ?? T.unknown) : T.unknown;
+    const nonNegativeLiteral = e.index.kind === "Number" && !e.index.isFloat;
+    return lowered(nonNegativeLiteral ? { t: "index", object: obj.code, index: idx.code } : py("getitem", [obj.code, idx.code]), elem);
+  }
+  if (t.k === "dict") return lowered(py("getitem", [obj.code, idx.code]), t.value);
+  if (t.k === "tensor") {
+    cx.report(diag.notSupported("tensor indexing", e.span));
+    return lowered(raw("undefined as never"), T.tensor);
+  }
+  return lowered(py("getitem", [obj.code, idx.code]), T.unknown);
+}
+
+// ------------------------------------------------------------------ f-strings
+
+function lowerFString(cx: Context, e: FStringExpr): Lowered {
+  const quasis: string[] = [""];
+  const exprs: TsExpr[] = [];
+  const pushText = (text: string): void => {
+    quasis[quasis.length - 1] += text.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${");
+  };
+  for (const part of e.parts) {
+    if (part.kind === "text") {
+      pushText(part.value);
+      continue;
+    }
+    if (part.selfDoc !== null) pushText(part.selfDoc);
+    const v = lowerExpr(cx, part.expr);
+    exprs.push(formatField(cx, v, part.conversion ?? (part.selfDoc !== null && part.spec === null ? "r" : null), part.spec));
+    quasis.push("");
+  }
+  return lowered({ t: "template", quasis, exprs }, T.str);
+}
+
+function staticSpec(spec: readonly FStringPart[] | null): string | null {
+  if (spec === null) return "";
+  if (spec.every((p) => p.kind === "text")) return spec.map((p) => (p.kind === "text" ? p.value : "")).join("");
+  return null;
+}
+
+/** One `{expr!conv:spec}` field: synchronous where the type allows, awaited otherwise. */
+function formatField(cx: Context, v: Lowered, conversion: "r" | "s" | "a" | null, specParts: readonly FStringPart[] | null): TsExpr {
+  const spec = staticSpec(specParts);
+  const specCode: TsExpr =
+    spec !== null
+      ? raw(stringLiteral(spec))
+      : { t: "template", quasis: ["", ...specParts!.filter((p) => p.kind === "field").map(() => "")], exprs: specParts!.map((p) => (p.kind === "text" ? raw(stringLiteral(p.value)) : lowerExpr(cx, p.expr).code)) };
+  if (conversion === "r" || conversion === "a") {
+    cx.markAwait();
+    return awaitExpr(py("repr", [v.code]));
+  }
+  const noSpec = spec === "";
+  switch (v.type.k) {
+    case "str":
+      return noSpec ? v.code : py("formatStr", [v.code, specCode]);
+    case "int":
+      return noSpec ? v.code : py("formatInt", [v.code, specCode]);
+    case "float":
+      return noSpec ? py("floatRepr", [v.code]) : py("formatFloat", [v.code, specCode]);
+    default:
+      cx.markAwait();
+      return awaitExpr(noSpec ? py("str", [v.code]) : py("format", [v.code, specCode]));
+  }
+}
+
+/** A value handed to print() or str(): floats are marked so they print as Python floats. */
+export function printable(v: Lowered): TsExpr {
+  return v.type.k === "float" ? py("float", [v.code]) : v.code;
+}
+
+// ------------------------------------------------------------------ comprehensions
+
+function lowerComprehension(cx: Context, e: Extract<Expr, { kind: "ListComp" | "GeneratorExp" }>): Lowered {
+  if (e.generators.length !== 1 || e.generators[0]!.target.kind !== "Name") {
+    cx.report(diag.notSupported("comprehensions with several `for` clauses or unpacking", e.span));
+    return lowered(raw("[]"), T.list(T.unknown));
+  }
+  const gen = e.generators[0]!;
+  const iter = lowerExpr(cx, gen.iter);
+  const target = gen.target as NameExpr;
+  const elemType = iterElementType(iter.type);
+  const saved = cx.scope.symbols.get(target.id);
+  const sym = cx.scope.define(target.id, "variable", elemType, null);
+  sym.firstBinding = 0;
+  sym.type = elemType;
+  const param = `${sym.ts}`;
+  let source: TsExpr = iter.type.k === "range" || iter.type.k === "list" ? iter.code : call(member(raw("Array"), "from"), [iter.code]);
+  if (iter.type.k === "range") source = call(member(raw("Array"), "from"), [iter.code]);
+  for (const cond of gen.ifs) {
+    const c = toCondition(cx, lowerExpr(cx, cond));
+    source = method(source, "filter", [{ t: "arrow", params: [param], body: c, isAsync: false }]);
+  }
+  const elem = lowerExpr(cx, e.element);
+  if (saved) cx.scope.symbols.set(target.id, saved);
+  else cx.scope.symbols.delete(target.id);
+  return lowered(method(source, "map", [{ t: "arrow", params: [param], body: elem.code, isAsync: false }]), T.list(elem.type));
+}
+
+export function iterElementType(t: Type): Type {
+  switch (t.k) {
+    case "range":
+      return T.int;
+    case "list":
+      return t.elem;
+    case "iterator":
+      return t.elem;
+    case "tuple":
+      return t.elems.reduce<Type>((acc, x, i) => (i === 0 ? x : join(acc, x)), T.unknown);
+    case "size":
+      return T.int;
+    case "str":
+      return T.str;
+    case "tensor":
+      return T.tensor;
+    case "dict":
+      return t.key;
+    default:
+      return T.unknown;
+  }
+}

@@ -1,0 +1,83 @@
+// Python imports become the ONE runtime import line. `import torch.nn as nn`
+// binds `nn` to the runtime's `nn` namespace; anything the runtime lacks is a
+// diagnostic on the import line (a warning when the name is never used).
+
+import type { ImportFromStmt, ImportStmt, Stmt } from "../../grammar/ast.js";
+import { RUNTIME_MODULES } from "../api/table.js";
+import { T } from "../analyze/types.js";
+import { diag } from "../diagnostics/diagnostic.js";
+import type { Context } from "./context.js";
+import { walkExpr } from "./prescan.js";
+
+export function lowerImport(cx: Context, s: ImportStmt, usedNames: ReadonlySet<string>): void {
+  for (const alias of s.names) {
+    const runtimeName = RUNTIME_MODULES.get(alias.name);
+    const local = alias.asName ?? alias.name.split(".")[0]!;
+    if (alias.asName === null && alias.name.startsWith("torch")) {
+      // `import torch.nn` binds `torch`, as in Python.
+      bind(cx, "torch", "torch", s);
+      continue;
+    }
+    if (runtimeName) {
+      bind(cx, local, runtimeName, s);
+      continue;
+    }
+    if (PYTHON_STDLIB.has(alias.name)) {
+      cx.scope.define(local, "import", T.namespace(alias.name), s.span).firstBinding = s.span.start;
+      if (usedNames.has(local)) cx.report(diag.notSupported(`module '${alias.name}'`, alias.span));
+      continue;
+    }
+    cx.scope.define(local, "import", T.unknown, s.span).firstBinding = s.span.start;
+    cx.report(diag.unsupportedImport(alias.name, alias.span, usedNames.has(local)));
+  }
+}
+
+export function lowerImportFrom(cx: Context, s: ImportFromStmt, usedNames: ReadonlySet<string>): void {
+  for (const alias of s.names) {
+    const full = `${s.module}.${alias.name}`;
+    const local = alias.asName ?? alias.name;
+    const runtimeName = RUNTIME_MODULES.get(full);
+    if (runtimeName) {
+      bind(cx, local, runtimeName, s);
+      continue;
+    }
+    cx.scope.define(local, "import", T.unknown, s.span).firstBinding = s.span.start;
+    cx.report(diag.unsupportedImport(full, alias.span, usedNames.has(local)));
+  }
+}
+
+function bind(cx: Context, local: string, runtimeName: string, s: Stmt): void {
+  const path = [...RUNTIME_MODULES].find(([, n]) => n === runtimeName)![0];
+  const sym = cx.scope.define(local, "import", T.namespace(path), s.span);
+  sym.firstBinding = s.span.start;
+  (sym as { ts: string }).ts = local;
+  cx.runtimeImports.add(local === runtimeName ? runtimeName : `${runtimeName} as ${local}`);
+}
+
+const PYTHON_STDLIB = new Set(["math", "random", "time", "os", "sys"]);
+
+/** Names read anywhere in the module (to tell a used import from an unused one). */
+export function namesReadIn(body: readonly Stmt[]): Set<string> {
+  const names = new Set<string>();
+  const visit = (n: string): void => {
+    names.add(n);
+  };
+  const stack: unknown[] = [...body];
+  while (stack.length) {
+    const node = stack.pop();
+    if (node === null || typeof node !== "object") continue;
+    if (Array.isArray(node)) {
+      stack.push(...node);
+      continue;
+    }
+    const rec = node as Record<string, unknown>;
+    if (rec.kind === "Name" && typeof rec.id === "string") visit(rec.id);
+    else if (typeof rec.kind === "string" && "span" in rec && rec.kind !== "Import" && rec.kind !== "ImportFrom") {
+      for (const [k, v] of Object.entries(rec)) if (k !== "span" && typeof v === "object") stack.push(v);
+    } else if (!("kind" in rec)) {
+      for (const [k, v] of Object.entries(rec)) if (k !== "span" && typeof v === "object") stack.push(v);
+    }
+  }
+  void walkExpr;
+  return names;
+}

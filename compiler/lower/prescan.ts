@@ -1,0 +1,245 @@
+// Finds, for one function body (or the module), where each local variable can
+// be declared in TypeScript. See scope.ts for the rule.
+
+import type { Expr, Stmt } from "../../grammar/ast.js";
+
+export interface Placement {
+  /** Offset of the binding that declares the variable, or -1 when hoisted. */
+  readonly declareAt: number;
+  /** Where the first binding takes effect (after its right-hand side): reads before it are errors. */
+  readonly effectiveAt: number;
+  readonly hoisted: boolean;
+  readonly constant: boolean;
+  readonly bindings: number;
+  readonly firstLine: number;
+}
+
+interface Occurrence {
+  readonly offset: number;
+  readonly effective?: number;
+  readonly path: readonly number[];
+  readonly binding: boolean;
+  readonly line: number;
+  readonly rebinding: boolean;
+}
+
+export interface ScopeScan {
+  readonly placements: Map<string, Placement>;
+  readonly globals: Set<string>;
+}
+
+export function scanScope(body: readonly Stmt[], params: readonly string[]): ScopeScan {
+  const occ = new Map<string, Occurrence[]>();
+  const globals = new Set<string>();
+  let nextBlock = 1;
+  const add = (name: string, o: Occurrence): void => {
+    const list = occ.get(name);
+    if (list) list.push(o);
+    else occ.set(name, [o]);
+  };
+
+  const bindTarget = (e: Expr, path: readonly number[], rebinding: boolean, effective: number): void => {
+    switch (e.kind) {
+      case "Name":
+        add(e.id, { offset: e.span.start, effective, path, binding: true, line: e.span.line, rebinding });
+        return;
+      case "Tuple":
+      case "List":
+        for (const el of e.elements) bindTarget(el, path, rebinding, effective);
+        return;
+      case "Starred":
+        bindTarget(e.value, path, rebinding, effective);
+        return;
+      default:
+        uses(e, path);
+    }
+  };
+
+  const uses = (e: Expr | null, path: readonly number[]): void => {
+    if (!e) return;
+    walkExpr(e, (name, offset, line) => add(name, { offset, path, binding: false, line, rebinding: false }));
+  };
+
+  const block = (stmts: readonly Stmt[], path: readonly number[]): void => {
+    for (const s of stmts) stmt(s, path);
+  };
+  const child = (path: readonly number[]): number[] => [...path, nextBlock++];
+
+  const stmt = (s: Stmt, path: readonly number[]): void => {
+    switch (s.kind) {
+      case "Assign":
+        uses(s.value, path);
+        for (const t of s.targets) bindTarget(t, path, false, s.span.end);
+        return;
+      case "AugAssign":
+        uses(s.target, path);
+        uses(s.value, path);
+        bindTarget(s.target, path, true, s.span.end);
+        return;
+      case "AnnAssign":
+        uses(s.value, path);
+        if (s.value) bindTarget(s.target, path, false, s.span.end);
+        return;
+      case "ExprStmt":
+        uses(s.expr, path);
+        return;
+      case "If":
+      case "While":
+        uses(s.test, path);
+        block(s.body, child(path));
+        block(s.orelse, child(path));
+        return;
+      case "For": {
+        uses(s.iter, path);
+        const body = child(path);
+        bindTarget(s.target, body, true, s.iter.span.end);
+        block(s.body, body);
+        block(s.orelse, child(path));
+        return;
+      }
+      case "With": {
+        const body = child(path);
+        for (const item of s.items) {
+          uses(item.context, path);
+          if (item.target) bindTarget(item.target, path, false, item.span.end);
+        }
+        block(s.body, body);
+        return;
+      }
+      case "Try":
+        block(s.body, child(path));
+        for (const h of s.handlers) {
+          const hb = child(path);
+          if (h.name) add(h.name, { offset: h.span.start, path: hb, binding: true, line: h.span.line, rebinding: true });
+          block(h.body, hb);
+        }
+        block(s.orelse, child(path));
+        block(s.finalbody, child(path));
+        return;
+      case "Return":
+        uses(s.value, path);
+        return;
+      case "Raise":
+        uses(s.exc, path);
+        return;
+      case "Assert":
+        uses(s.test, path);
+        uses(s.msg, path);
+        return;
+      case "Delete":
+        for (const t of s.targets) uses(t, path);
+        return;
+      case "Global":
+      case "Nonlocal":
+        for (const n of s.names) globals.add(n);
+        return;
+      case "FunctionDef":
+      case "ClassDef":
+        // The def binds its name; its body is its own scope.
+        add(s.name, { offset: s.span.start, path, binding: true, line: s.span.line, rebinding: true });
+        return;
+      case "Import":
+      case "ImportFrom":
+      case "Pass":
+      case "Break":
+      case "Continue":
+        return;
+    }
+  };
+
+  block(body, [0]);
+
+  const placements = new Map<string, Placement>();
+  for (const [name, list] of occ) {
+    if (globals.has(name) || params.includes(name)) continue;
+    const bindings = list.filter((o) => o.binding);
+    if (bindings.length === 0) continue;
+    const first = bindings.reduce((a, b) => (b.offset < a.offset ? b : a));
+    const prefix = (p: readonly number[]): boolean => first.path.every((id, i) => p[i] === id);
+    const hoisted = list.some((o) => o.offset < first.offset || !prefix(o.path));
+    placements.set(name, {
+      declareAt: hoisted ? -1 : first.offset,
+      effectiveAt: first.effective ?? first.offset,
+      hoisted,
+      constant: !hoisted && bindings.length === 1 && !first.rebinding,
+      bindings: bindings.length,
+      firstLine: first.line,
+    });
+  }
+  return { placements, globals };
+}
+
+/** Calls `visit` for every Name read in an expression, not descending into lambdas' own parameters. */
+export function walkExpr(e: Expr, visit: (name: string, offset: number, line: number) => void): void {
+  const go = (x: Expr | null): void => {
+    if (x) walkExpr(x, visit);
+  };
+  switch (e.kind) {
+    case "Name":
+      visit(e.id, e.span.start, e.span.line);
+      return;
+    case "Binary":
+      go(e.left);
+      go(e.right);
+      return;
+    case "Unary":
+      go(e.operand);
+      return;
+    case "Logical":
+      e.values.forEach(go);
+      return;
+    case "Compare":
+      go(e.left);
+      e.comparators.forEach(go);
+      return;
+    case "Conditional":
+      go(e.test);
+      go(e.body);
+      go(e.orelse);
+      return;
+    case "Call":
+      go(e.func);
+      e.args.forEach(go);
+      e.keywords.forEach((k) => go(k.value));
+      return;
+    case "Attribute":
+      go(e.object);
+      return;
+    case "Subscript":
+      go(e.object);
+      go(e.index);
+      return;
+    case "Slice":
+      go(e.lower);
+      go(e.upper);
+      go(e.step);
+      return;
+    case "Starred":
+      go(e.value);
+      return;
+    case "List":
+    case "Tuple":
+    case "Set":
+      e.elements.forEach(go);
+      return;
+    case "Dict":
+      e.entries.forEach((en) => {
+        go(en.key);
+        go(en.value);
+      });
+      return;
+    case "FString":
+      for (const part of e.parts) if (part.kind === "field") go(part.expr);
+      return;
+    case "ListComp":
+    case "GeneratorExp":
+    case "DictComp":
+      // Comprehension variables are their own scope; only the first iterable is evaluated outside.
+      if (e.generators[0]) go(e.generators[0].iter);
+      return;
+    case "Lambda":
+      return;
+    default:
+      return;
+  }
+}

@@ -1,0 +1,335 @@
+// Python semantics the compiler cannot express with a plain JS operator:
+// range/enumerate/zip, `//` and `%` with Python's signs, int `**`, truth
+// tests that read tensors, and dynamic fallbacks for values whose type the
+// compiler could not infer (never a silent wrong answer: they check at run time).
+
+import { Tensor } from "../tensor.js";
+import { PyException, PyTypeError, ValueError } from "./errors.js";
+import { Tuple, tuple } from "./values.js";
+
+export class ZeroDivisionError extends PyException {
+  constructor(message: string) {
+    super("ZeroDivisionError", message);
+  }
+}
+export class IndexError extends PyException {
+  constructor(message: string) {
+    super("IndexError", message);
+  }
+}
+export class AssertionError extends PyException {
+  constructor(message: string) {
+    super("AssertionError", message);
+  }
+}
+export class AttributeError extends PyException {
+  constructor(message: string) {
+    super("AttributeError", message);
+  }
+}
+
+// ------------------------------------------------------------------ iteration
+
+export function* range(startOrStop: number, stop?: number, step = 1): Generator<number> {
+  const [start, end] = stop === undefined ? [0, startOrStop] : [startOrStop, stop];
+  if (step === 0) throw new ValueError("range() arg 3 must not be zero");
+  if (step > 0) for (let i = start; i < end; i += step) yield i;
+  else for (let i = start; i > end; i += step) yield i;
+}
+
+export function* enumerate<T>(items: Iterable<T>, start = 0): Generator<Tuple<number | T>> {
+  let i = start;
+  for (const item of items) yield tuple<number | T>(i++, item);
+}
+
+export function* zip(...iterables: Iterable<unknown>[]): Generator<Tuple<unknown>> {
+  const its = iterables.map((it) => it[Symbol.iterator]());
+  for (;;) {
+    const next = its.map((it) => it.next());
+    if (next.some((n) => n.done)) return;
+    yield tuple(...next.map((n) => n.value));
+  }
+}
+
+export function len(v: unknown): number {
+  if (typeof v === "string" || Array.isArray(v)) return v.length;
+  if (v instanceof Map || v instanceof Set) return v.size;
+  if (v instanceof Tensor) {
+    if (v.dim() === 0) throw new PyTypeError("len() of a 0-d tensor");
+    return v.shape[0]!;
+  }
+  const n = (v as { __len__?: () => number } | null)?.__len__;
+  if (typeof n === "function") return n.call(v);
+  throw new PyTypeError(`object of type '${typeName(v)}' has no len()`);
+}
+
+// ------------------------------------------------------------------ arithmetic
+
+export function floordiv(a: number, b: number): number {
+  if (b === 0) throw new ZeroDivisionError("integer division or modulo by zero");
+  return Math.floor(a / b);
+}
+
+export function mod(a: number, b: number): number {
+  if (b === 0) throw new ZeroDivisionError("integer division or modulo by zero");
+  const r = a % b;
+  return r !== 0 && r < 0 !== b < 0 ? r + b : r;
+}
+
+export function truediv(a: unknown, b: unknown): unknown {
+  if (a instanceof Tensor || b instanceof Tensor) return binaryTensor("div", a, b);
+  const x = num(a);
+  const y = num(b);
+  if (y === 0) throw new ZeroDivisionError("division by zero");
+  return x / y;
+}
+
+export function ipow(a: number, b: number): number {
+  return b < 0 ? a ** b : Math.round(a ** b);
+}
+
+function num(v: unknown): number {
+  if (typeof v === "number") return v;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  throw new PyTypeError(`unsupported operand type: '${typeName(v)}'`);
+}
+
+type TensorBinary = "add" | "sub" | "mul" | "div" | "matmul" | "pow";
+
+function binaryTensor(op: TensorBinary, a: unknown, b: unknown): Tensor {
+  if (a instanceof Tensor) {
+    if (op === "matmul") return a.matmul(asTensor(b));
+    return a[op](b instanceof Tensor ? b : num(b));
+  }
+  const t = b as Tensor;
+  const x = num(a);
+  switch (op) {
+    case "add":
+      return t.add(x);
+    case "mul":
+      return t.mul(x);
+    case "sub":
+      return t.rsub(x);
+    case "div":
+      return t.rdiv(x);
+    case "pow":
+      return t.rpow(x);
+    default:
+      throw new PyTypeError(`unsupported operand type(s) for @: '${typeName(a)}' and 'Tensor'`);
+  }
+}
+
+export function add(a: unknown, b: unknown): unknown {
+  if (a instanceof Tensor || b instanceof Tensor) return binaryTensor("add", a, b);
+  if (typeof a === "string" && typeof b === "string") return a + b;
+  if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
+  return num(a) + num(b);
+}
+export function sub(a: unknown, b: unknown): unknown {
+  return a instanceof Tensor || b instanceof Tensor ? binaryTensor("sub", a, b) : num(a) - num(b);
+}
+export function mul(a: unknown, b: unknown): unknown {
+  if (a instanceof Tensor || b instanceof Tensor) return binaryTensor("mul", a, b);
+  if (typeof a === "string") return a.repeat(num(b));
+  return num(a) * num(b);
+}
+export function matmul(a: unknown, b: unknown): unknown {
+  return binaryTensor("matmul", a, b);
+}
+export function pow(a: unknown, b: unknown): unknown {
+  return a instanceof Tensor || b instanceof Tensor ? binaryTensor("pow", a, b) : num(a) ** num(b);
+}
+export function neg(a: unknown): unknown {
+  return a instanceof Tensor ? a.neg() : -num(a);
+}
+export function pos(a: unknown): unknown {
+  return a;
+}
+
+// ------------------------------------------------------------------ comparisons and truth
+
+export function eq(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => eq(x, b[i]));
+  if (typeof a === "boolean" || typeof b === "boolean") return num(a) === num(b);
+  return false;
+}
+
+const compare =
+  (op: "lt" | "le" | "gt" | "ge") =>
+  (a: unknown, b: unknown): unknown => {
+    if (a instanceof Tensor) return a[op](b instanceof Tensor ? b : num(b));
+    if (b instanceof Tensor) return b[({ lt: "gt", le: "ge", gt: "lt", ge: "le" } as const)[op]](num(a));
+    const x = typeof a === "string" ? a : num(a);
+    const y = typeof b === "string" ? b : num(b);
+    return op === "lt" ? x < y : op === "le" ? x <= y : op === "gt" ? x > y : x >= y;
+  };
+export const lt = compare("lt");
+export const le = compare("le");
+export const gt = compare("gt");
+export const ge = compare("ge");
+
+/** Python truthiness; reading a tensor's value is asynchronous. */
+export async function bool(v: unknown): Promise<boolean> {
+  if (v instanceof Tensor) {
+    if (v.numel() !== 1) throw new PyException("RuntimeError", "Boolean value of Tensor with more than one value is ambiguous");
+    return (await v.item()) !== 0;
+  }
+  if (v === null || v === undefined) return false;
+  if (typeof v === "number") return v !== 0;
+  if (typeof v === "boolean") return v;
+  if (typeof v === "string" || Array.isArray(v)) return v.length > 0;
+  if (v instanceof Map || v instanceof Set) return v.size > 0;
+  return true;
+}
+
+export function contains(container: unknown, item: unknown): boolean {
+  if (typeof container === "string") return typeof item === "string" && container.includes(item);
+  if (Array.isArray(container)) return container.some((x) => eq(x, item));
+  if (container instanceof Map || container instanceof Set) return container.has(item);
+  throw new PyTypeError(`argument of type '${typeName(container)}' is not iterable`);
+}
+
+// ------------------------------------------------------------------ dynamic access
+
+export function asTensor(v: unknown): Tensor {
+  if (v instanceof Tensor) return v;
+  throw new PyTypeError(`expected a Tensor, got '${typeName(v)}'`);
+}
+
+export function getattr(obj: unknown, name: string): unknown {
+  if (obj !== null && typeof obj === "object" && name in obj) {
+    const value = (obj as Record<string, unknown>)[name];
+    return typeof value === "function" ? value.bind(obj) : value;
+  }
+  throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+}
+
+export function setattr(obj: unknown, name: string, value: unknown): void {
+  if (obj === null || typeof obj !== "object") throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+  (obj as Record<string, unknown>)[name] = value;
+}
+
+function normalizeIndex(length: number, i: number): number {
+  const k = i < 0 ? length + i : i;
+  if (k < 0 || k >= length) throw new IndexError("list index out of range");
+  return k;
+}
+
+export function getitem(obj: unknown, key: unknown): unknown {
+  if (Array.isArray(obj) || typeof obj === "string") return obj[normalizeIndex(obj.length, num(key))];
+  if (obj instanceof Map) {
+    if (!obj.has(key)) throw new PyException("KeyError", typeof key === "string" ? `'${key}'` : String(key));
+    return obj.get(key);
+  }
+  const at = (obj as { at?: (i: number) => unknown } | null)?.at;
+  if (typeof at === "function") return at.call(obj, num(key));
+  throw new PyTypeError(`'${typeName(obj)}' object is not subscriptable`);
+}
+
+export function setitem(obj: unknown, key: unknown, value: unknown): void {
+  if (Array.isArray(obj)) {
+    obj[normalizeIndex(obj.length, num(key))] = value;
+    return;
+  }
+  if (obj instanceof Map) {
+    obj.set(key, value);
+    return;
+  }
+  throw new PyTypeError(`'${typeName(obj)}' object does not support item assignment`);
+}
+
+export function call(f: unknown, ...args: unknown[]): unknown {
+  if (typeof f !== "function") throw new PyTypeError(`'${typeName(f)}' object is not callable`);
+  return (f as (...a: unknown[]) => unknown)(...args);
+}
+
+// ------------------------------------------------------------------ builtins
+
+export function sum(items: Iterable<unknown>, start: unknown = 0): unknown {
+  let acc = start;
+  for (const x of items) acc = add(acc, x);
+  return acc;
+}
+
+function extreme(which: "min" | "max", args: unknown[]): unknown {
+  const items = args.length === 1 ? [...(args[0] as Iterable<unknown>)] : args;
+  if (items.length === 0) throw new ValueError(`${which}() arg is an empty sequence`);
+  let best = items[0];
+  for (const x of items.slice(1)) {
+    const better = which === "min" ? lt(x, best) : gt(x, best);
+    if (better === true) best = x;
+  }
+  return best;
+}
+export const min = (...args: unknown[]): unknown => extreme("min", args);
+export const max = (...args: unknown[]): unknown => extreme("max", args);
+
+/** Python's round(): halves go to the even neighbour. */
+export function round(x: number, ndigits?: number): number {
+  if (ndigits === undefined) {
+    const r = Math.round(x);
+    return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+  }
+  const f = 10 ** ndigits;
+  const y = x * f;
+  const r = Math.round(y);
+  const even = Math.abs(y % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+  return even / f;
+}
+
+export function abs(x: unknown): unknown {
+  return x instanceof Tensor ? x.abs() : Math.abs(num(x));
+}
+
+export function sorted<T>(items: Iterable<T>): T[] {
+  return [...items].sort((a, b) => (lt(a, b) === true ? -1 : lt(b, a) === true ? 1 : 0));
+}
+
+export async function toFloat(v: unknown): Promise<number> {
+  if (v instanceof Tensor) return v.item();
+  if (typeof v === "string") {
+    const x = Number(v.trim());
+    if (Number.isNaN(x) && v.trim().toLowerCase() !== "nan") throw new ValueError(`could not convert string to float: '${v}'`);
+    return x;
+  }
+  return num(v);
+}
+
+export async function int(v: unknown): Promise<number> {
+  if (typeof v === "string") {
+    if (!/^\s*[-+]?\d+\s*$/.test(v)) throw new ValueError(`invalid literal for int() with base 10: '${v}'`);
+    return Number.parseInt(v, 10);
+  }
+  return Math.trunc(await toFloat(v));
+}
+
+export function isinstance(v: unknown, cls: unknown): boolean {
+  return typeof cls === "function" && v instanceof (cls as abstract new (...a: never[]) => unknown);
+}
+
+export function type(v: unknown): string {
+  return typeName(v);
+}
+
+export function assert(condition: boolean, message?: unknown): void {
+  if (!condition) throw new AssertionError(message === undefined ? "" : String(message));
+}
+
+/** `raise X(...)`: an exception object, or a class to instantiate. */
+export function exception(e: unknown): Error {
+  if (e instanceof Error) return e;
+  return new PyException("Exception", String(e));
+}
+
+export function typeName(v: unknown): string {
+  if (v === null || v === undefined) return "NoneType";
+  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  if (typeof v === "boolean") return "bool";
+  if (typeof v === "string") return "str";
+  if (v instanceof Tuple) return "tuple";
+  if (Array.isArray(v)) return "list";
+  if (v instanceof Map) return "dict";
+  if (v instanceof Tensor) return "Tensor";
+  return (v as object).constructor?.name ?? "object";
+}
