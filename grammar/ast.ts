@@ -215,6 +215,8 @@ export interface Param extends NodeBase {
   readonly variant: "normal" | "vararg" | "kwarg";
   /** The annotation as written, if any (kept for type hints; not checked). */
   readonly annotation: Expr | null;
+  /** Set on normal parameters after `*` or `*args`: they can only be passed by keyword. */
+  readonly keywordOnly?: boolean;
 }
 
 export interface ExprStmt extends NodeBase {
