@@ -82,6 +82,17 @@ export const API: readonly ApiEntry[] = [
   { python: "torch.softmax", kind: "function", params: [p("input", "tensor"), p("dim", "int")], result: tensorResult, summary: "softmax along dim" },
   { python: "torch.cuda.is_available", kind: "function", params: [], result: T.bool, summary: "whether a GPU backend is available" },
 
+  // ------------------------------------------------------------ Python's time and math
+  { python: "time.perf_counter", kind: "function", params: [], result: T.float, summary: "monotonic seconds, for timing loops" },
+  { python: "time.time", kind: "function", params: [], result: T.float, summary: "seconds since the epoch" },
+  ...["sqrt", "exp", "floor", "ceil", "fabs", "sin", "cos", "tan", "tanh", "log2", "log10"].map(
+    (f): ApiEntry => ({ python: `math.${f}`, kind: "function", params: [p("x", "float")], result: f === "floor" || f === "ceil" ? T.int : T.float, summary: `math.${f}` }),
+  ),
+  { python: "math.log", kind: "function", params: [p("x", "float"), p("base", "float", "None")], result: T.float, summary: "natural (or base-b) logarithm" },
+  { python: "math.pow", kind: "function", params: [p("x", "float"), p("y", "float")], result: T.float, summary: "x ** y as float" },
+  { python: "math.pi", kind: "property", params: [], result: T.float, summary: "π" },
+  { python: "math.e", kind: "property", params: [], result: T.float, summary: "e" },
+
   // ------------------------------------------------------------ torch.nn
   moduleClass("Linear", [p("in_features", "int"), p("out_features", "int"), p("bias", "bool", "True")], "y = x W^T + b"),
   moduleClass("ReLU", [p("inplace", "bool", "False")], "max(x, 0)"),
@@ -208,6 +219,8 @@ export const RUNTIME_MODULES: ReadonlyMap<string, string> = new Map([
   ["torch.nn", "nn"],
   ["torch.optim", "optim"],
   ["torch.nn.functional", "functional"],
+  ["time", "time"],
+  ["math", "math"],
 ]);
 
 export function resultType(entry: ApiEntry, ctx: ResultContext): Type {

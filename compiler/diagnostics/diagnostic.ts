@@ -24,7 +24,13 @@ function didYouMean(name: string, candidates: readonly string[]): string | undef
 }
 
 export const diag = {
-  syntax: (p: SyntaxProblem): Diagnostic => make(p.code, p.kind === "SyntaxError" ? p.message : `${p.kind}: ${p.message}`, p.span, p.help),
+  syntax: (p: SyntaxProblem, sourceLine = ""): Diagnostic =>
+    make(
+      p.code,
+      p.kind === "SyntaxError" ? p.message : `${p.kind}: ${p.message}`,
+      p.span,
+      /^\s*>>>/.test(sourceLine) ? "`>>>` is the interactive interpreter's prompt, not Python; remove it (and show output as a comment) to run this line" : p.help,
+    ),
 
   undefinedName: (name: string, span: Span, candidates: readonly string[]): Diagnostic =>
     make("PT1001", `name '${name}' is not defined`, span, didYouMean(name, candidates)),
@@ -65,6 +71,8 @@ export const diag = {
       used ? "pyt2ts's runtime provides torch, torch.nn, torch.nn.functional and torch.optim" : "it is never used, so it is left out",
       used ? "error" : "warning",
     ),
+
+  skippedBlock: (span: Span, reason: string): Diagnostic => make("PT3003", reason, span, undefined, "warning"),
 
   notCallable: (what: string, span: Span): Diagnostic => make("PT2005", `'${what}' object is not callable`, span),
 

@@ -4,9 +4,10 @@
 // runtime errors need no line map for .py and .md.
 
 import { extname } from "node:path";
-import { markdownToPython } from "./markdown.js";
+import { markdownToPython, type SkippedBlock } from "./markdown.js";
 import { notebookToPython } from "./notebook.js";
 
+export type { SkippedBlock };
 export type DocumentKind = "python" | "markdown" | "notebook";
 
 export interface ProgramSource {
@@ -17,6 +18,8 @@ export interface ProgramSource {
   readonly display: string;
   /** Maps a program line to the document's line (identity for .py/.md). */
   readonly lineOf: (programLine: number) => number;
+  /** Code blocks of a document that are not part of the program. */
+  readonly skipped: readonly SkippedBlock[];
 }
 
 export function documentKind(file: string): DocumentKind {
@@ -29,10 +32,13 @@ export function documentKind(file: string): DocumentKind {
 export function loadProgram(file: string, text: string): ProgramSource {
   const kind = documentKind(file);
   const identity = (line: number): number => line;
-  if (kind === "markdown") return { kind, python: markdownToPython(text), display: text, lineOf: identity };
+  if (kind === "markdown") {
+    const md = markdownToPython(text);
+    return { kind, python: md.python, display: text, lineOf: identity, skipped: md.skipped };
+  }
   if (kind === "notebook") {
     const nb = notebookToPython(text);
-    return { kind, python: nb.python, display: nb.python, lineOf: identity };
+    return { kind, python: nb.python, display: nb.python, lineOf: identity, skipped: [] };
   }
-  return { kind, python: text, display: text, lineOf: identity };
+  return { kind, python: text, display: text, lineOf: identity, skipped: [] };
 }

@@ -24,6 +24,8 @@ export interface ClassInfo {
   /** Qualified Python base ("torch.nn.Module") or a user class name. */
   readonly base: string | null;
   readonly isModule: boolean;
+  /** The base could not be resolved (already reported): members are looked up at run time, silently. */
+  readonly opaqueBase: boolean;
   readonly fields: Map<string, Type>;
   readonly methods: Map<string, FunctionInfo>;
 }

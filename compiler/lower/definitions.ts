@@ -114,13 +114,15 @@ export function classInfo(cx: Context, node: ClassDef): ClassInfo {
   if (info) return info;
   const baseExpr = node.bases[0];
   let base: string | null = null;
+  let opaqueBase = false;
   if (baseExpr) {
     const b = lowerExpr(cx, baseExpr);
     base = b.qualified ?? b.userClass ?? null;
+    opaqueBase = base === null;
   }
   const parent = base ? cx.knowledge.classes.get(base) : undefined;
   const isModule = base === "torch.nn.Module" || (parent?.isModule ?? false);
-  info = { name: node.name, node, base, isModule, fields: new Map(), methods: new Map() };
+  info = { name: node.name, node, base, isModule, opaqueBase: opaqueBase || (parent?.opaqueBase ?? false), fields: new Map(), methods: new Map() };
   cx.knowledge.classes.set(node.name, info);
   for (const s of node.body) if (s.kind === "FunctionDef") info.methods.set(s.name, functionInfo(cx, s, node.name));
   return info;

@@ -126,6 +126,7 @@ export function attributeOf(cx: Context, obj: Lowered, attr: string, e: Attribut
     const qualified = `${t.path}.${attr}`;
     if (RUNTIME_MODULES.has(qualified) || membersOf(qualified).length > 0) return lowered(code, T.namespace(qualified), { qualified });
     const entry = lookup(qualified);
+    if (entry?.kind === "property") return lowered(code, resultType(entry, { args: [], receiver: null }));
     if (entry) return lowered(code, entry.kind === "class" ? { k: "class", name: attr, base: null } : { k: "function", name: attr }, { qualified });
     cx.report(diag.noModuleAttribute(t.path, attr, e.attrSpan, membersOf(t.path)));
     return lowered(code, T.unknown);

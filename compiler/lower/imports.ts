@@ -54,7 +54,7 @@ function bind(cx: Context, local: string, runtimeName: string, s: Stmt): void {
   cx.runtimeImports.add(local === runtimeName ? runtimeName : `${runtimeName} as ${local}`);
 }
 
-const PYTHON_STDLIB = new Set(["math", "random", "time", "os", "sys"]);
+const PYTHON_STDLIB = new Set(["random", "os", "sys"]);
 
 /** Names read anywhere in the module (to tell a used import from an unused one). */
 export function namesReadIn(body: readonly Stmt[]): Set<string> {

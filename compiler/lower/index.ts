@@ -23,18 +23,24 @@ export interface LoweredModule {
 
 const MAX_PASSES = 6;
 
-export function lowerModule(module: Module, file: string): LoweredModule {
+export interface LowerOptions {
+  /** Names assigned on lines that failed to parse: defined, of unknown type, without further errors. */
+  readonly brokenNames?: ReadonlySet<string>;
+}
+
+export function lowerModule(module: Module, file: string, options: LowerOptions = {}): LoweredModule {
   const knowledge = freshKnowledge();
   const namesRead = namesReadIn(module.body);
+  const broken = options.brokenNames ?? new Set<string>();
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const cx = runPass(module, file, knowledge, false, namesRead);
+    const cx = runPass(module, file, knowledge, false, namesRead, broken);
     if (!cx.changed) break;
   }
-  const cx = runPass(module, file, knowledge, true, namesRead);
+  const cx = runPass(module, file, knowledge, true, namesRead, broken);
   return { statements: cx.result, runtimeImports: [...cx.runtimeImports], diagnostics: cx.diagnostics, usesAwait: cx.frame.usesAwait };
 }
 
-function runPass(module: Module, file: string, knowledge: Knowledge, final: boolean, namesRead: ReadonlySet<string>): Context & { result: TsStmt[] } {
+function runPass(module: Module, file: string, knowledge: Knowledge, final: boolean, namesRead: ReadonlySet<string>, broken: ReadonlySet<string>): Context & { result: TsStmt[] } {
   const scan = scanScope(module.body, []);
   const cx = new Context(file, knowledge, final, scan, module.comments, namesRead);
   const scope = cx.moduleScope;
@@ -43,6 +49,7 @@ function runPass(module: Module, file: string, knowledge: Knowledge, final: bool
     if (s.kind === "FunctionDef") scope.define(s.name, "function", { k: "function", name: s.name }, s.span).firstBinding = 0;
     if (s.kind === "ClassDef") scope.define(s.name, "class", { k: "class", name: s.name, base: null }, s.span).firstBinding = 0;
   }
+  for (const name of broken) if (!scan.placements.has(name)) scope.define(name, "variable", T.unknown, null).firstBinding = 0;
   for (const [name, placement] of scan.placements) {
     if (scope.symbols.has(name)) continue;
     const sym = scope.define(name, "variable", knowledge.variableTypes.get(`<module>:${name}`) ?? T.unknown, null);

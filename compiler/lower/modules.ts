@@ -40,6 +40,7 @@ export function moduleAttribute(cx: Context, t: Owner, attr: string): { type: Ty
   if (entry?.kind === "property") return { type: resultType(entry, { args: [], receiver: t }) };
   if (entry) return { type: { k: "function", name: attr }, method: entry.python };
   if (t.k === "module" && attr === "training") return { type: T.bool };
+  if (t.k !== "optimizer" && classChain(cx, t.cls).some((c) => c.opaqueBase)) return { type: T.unknown };
   return undefined;
 }
 

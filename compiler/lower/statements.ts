@@ -178,7 +178,8 @@ function bindName(cx: Context, name: NameExpr, t: Type): { ts: string; declareHe
 function assignName(cx: Context, name: NameExpr, value: Lowered, span: Span): TsStmt {
   const b = bindName(cx, name, value.type);
   if (b.declareHere) {
-    const annotate = !b.constant && JSON.stringify(b.declaredType) !== JSON.stringify(value.type);
+    // Annotate only where TypeScript would infer a narrower type than later assignments need.
+    const annotate = !b.constant && tsType(b.declaredType) !== tsType(value.type);
     return stmt(span, { t: "decl", kind: b.constant ? "const" : "let", name: b.ts, type: annotate ? tsType(b.declaredType) : null, init: value.code });
   }
   return stmt(span, { t: "assign", target: raw(b.ts), op: "=", value: value.code });

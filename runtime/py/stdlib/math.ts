@@ -1,0 +1,38 @@
+// Python's `math` module (the functions lecture code uses). Errors follow
+// CPython's wording: math.sqrt(-1) raises "ValueError: math domain error".
+
+import { ValueError } from "../errors.js";
+
+export const pi = Math.PI;
+export const e = Math.E;
+export const tau = 2 * Math.PI;
+export const inf = Infinity;
+export const nan = NaN;
+
+function domain(ok: boolean): void {
+  if (!ok) throw new ValueError("math domain error");
+}
+
+export function sqrt(x: number): number {
+  domain(x >= 0 || Number.isNaN(x));
+  return Math.sqrt(x);
+}
+export function log(x: number, base?: number): number {
+  domain(x > 0 || Number.isNaN(x));
+  return base === undefined ? Math.log(x) : Math.log(x) / Math.log(base);
+}
+export const log2 = (x: number): number => (domain(x > 0 || Number.isNaN(x)), Math.log2(x));
+export const log10 = (x: number): number => (domain(x > 0 || Number.isNaN(x)), Math.log10(x));
+export const exp = (x: number): number => Math.exp(x);
+export const pow = (x: number, y: number): number => Math.pow(x, y);
+export const floor = (x: number): number => Math.floor(x);
+export const ceil = (x: number): number => Math.ceil(x);
+export const fabs = (x: number): number => Math.abs(x);
+export const sin = (x: number): number => Math.sin(x);
+export const cos = (x: number): number => Math.cos(x);
+export const tan = (x: number): number => Math.tan(x);
+export const tanh = (x: number): number => Math.tanh(x);
+export const atan2 = (y: number, x: number): number => Math.atan2(y, x);
+export const isnan = (x: number): boolean => Number.isNaN(x);
+export const isinf = (x: number): boolean => x === Infinity || x === -Infinity;
+export const isclose = (a: number, b: number, rel_tol = 1e-9, abs_tol = 0): boolean => Math.abs(a - b) <= Math.max(rel_tol * Math.max(Math.abs(a), Math.abs(b)), abs_tol);
