@@ -1,0 +1,526 @@
+// The Tensor class: a strided view of backend storage plus autograd state.
+// Ops live in ops/ (one definition per op, forward and gradient together);
+// the methods here only forward to them so the class stays a readable index
+// of the PyTorch surface that compiled programs use.
+
+import type { DType, TensorView } from "./format/types.js";
+import { formatTensor } from "./format/tensor.js";
+import { Size, type Printable } from "./py/values.js";
+import { getBackend, type Layout, type Storage } from "./backend/index.js";
+import type { Node } from "./autograd/node.js";
+import { runBackward } from "./autograd/engine.js";
+import { RuntimeError, ValueError } from "./errors.js";
+import * as E from "./ops/elementwise.js";
+import * as R from "./ops/reduce.js";
+import * as M from "./ops/matmul.js";
+import * as S from "./ops/shape.js";
+import * as X from "./ops/softmax.js";
+import * as C from "./ops/convert.js";
+import type { Scalar } from "./ops/util.js";
+
+export type { DType };
+export type { Scalar };
+
+export function contiguousStrides(sizes: readonly number[]): number[] {
+  const r = sizes.length;
+  const st = new Array<number>(r);
+  let s = 1;
+  for (let i = r - 1; i >= 0; i--) {
+    st[i] = s;
+    s *= sizes[i]!;
+  }
+  return st;
+}
+
+export function numelOf(sizes: readonly number[]): number {
+  let n = 1;
+  for (let i = 0; i < sizes.length; i++) n *= sizes[i]!;
+  return n;
+}
+
+export function isFloating(dtype: DType): boolean {
+  return dtype === "float32" || dtype === "float64";
+}
+
+/** `x.device`: prints `device(type='cpu')`, and `str()` gives `cpu`. */
+export class Device {
+  constructor(readonly type: string) {}
+  __repr__(): string {
+    return `device(type='${this.type}')`;
+  }
+  __str__(): string {
+    return this.type;
+  }
+  toString(): string {
+    return this.type;
+  }
+}
+
+const CPU = new Device("cpu");
+
+/**
+ * Result of `max(dim)` / `min(dim)`: torch.return_types.max. Iterable, so
+ * `const [values, indices] = x.max(1)` destructures; `.values` / `.indices`
+ * and `[0]` / `[1]` work as in Python. (Not an Array subclass: Array has its
+ * own `values` method.)
+ */
+export class ValuesIndices implements Printable {
+  constructor(
+    readonly op: "max" | "min",
+    readonly values: Tensor,
+    readonly indices: Tensor,
+  ) {}
+  get 0(): Tensor {
+    return this.values;
+  }
+  get 1(): Tensor {
+    return this.indices;
+  }
+  get length(): number {
+    return 2;
+  }
+  *[Symbol.iterator](): IterableIterator<Tensor> {
+    yield this.values;
+    yield this.indices;
+  }
+  async __repr__(): Promise<string> {
+    return `torch.return_types.${this.op}(\nvalues=${await this.values.__repr__()},\nindices=${await this.indices.__repr__()})`;
+  }
+}
+
+export class Tensor implements Layout, Printable {
+  /** Element type. */
+  dtype: DType;
+  /** Backend buffer; shared between views, `.data` and Parameters built from this tensor. */
+  storage: Storage;
+  /** Sizes as a plain array (never mutated in place; `shape` is the torch.Size view). */
+  sizes: number[];
+  strides: number[];
+  offset: number;
+  /** @internal leaf flag set by requires_grad_ / Parameter. */
+  _requiresGrad = false;
+  /** @internal */
+  _grad: Tensor | null = null;
+  /** @internal producer node; null for leaves. */
+  _gradFn: Node | null = null;
+  /** @internal */
+  _retainsGrad = false;
+  private _sizeCache: Size | null = null;
+
+  constructor(storage: Storage, sizes: number[], strides: number[], offset: number, dtype: DType) {
+    this.storage = storage;
+    this.sizes = sizes;
+    this.strides = strides;
+    this.offset = offset;
+    this.dtype = dtype;
+  }
+
+  // ---- metadata -----------------------------------------------------------
+
+  get shape(): Size {
+    if (this._sizeCache === null) this._sizeCache = Size.of(this.sizes);
+    return this._sizeCache;
+  }
+  size(): Size;
+  size(dim: number): number;
+  size(dim?: number): Size | number {
+    if (dim === undefined) return this.shape;
+    return this.sizes[S.normDim(dim, this.sizes.length)]!;
+  }
+  stride(): number[];
+  stride(dim: number): number;
+  stride(dim?: number): number[] | number {
+    if (dim === undefined) return this.strides.slice();
+    return this.strides[S.normDim(dim, this.sizes.length)]!;
+  }
+  dim(): number {
+    return this.sizes.length;
+  }
+  get ndim(): number {
+    return this.sizes.length;
+  }
+  numel(): number {
+    return numelOf(this.sizes);
+  }
+  nelement(): number {
+    return numelOf(this.sizes);
+  }
+  get device(): Device {
+    return CPU;
+  }
+  get is_cuda(): boolean {
+    return false;
+  }
+  is_contiguous(): boolean {
+    let expected = 1;
+    for (let i = this.sizes.length - 1; i >= 0; i--) {
+      const s = this.sizes[i]!;
+      if (s !== 1 && this.strides[i] !== expected) return false;
+      expected *= s;
+    }
+    return true;
+  }
+  is_floating_point(): boolean {
+    return isFloating(this.dtype);
+  }
+
+  // ---- autograd state -----------------------------------------------------
+
+  get requires_grad(): boolean {
+    return this._requiresGrad || this._gradFn !== null;
+  }
+  set requires_grad(b: boolean) {
+    if (this._gradFn !== null && !b) {
+      throw new RuntimeError(
+        "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().",
+      );
+    }
+    if (b && !isFloating(this.dtype)) {
+      throw new RuntimeError("only Tensors of floating point and complex dtype can require gradients");
+    }
+    if (this._gradFn === null) this._requiresGrad = b;
+  }
+  requires_grad_(b = true): this {
+    this.requires_grad = b;
+    return this;
+  }
+  get grad(): Tensor | null {
+    return this._grad;
+  }
+  set grad(g: Tensor | null) {
+    if (g !== null && (g.sizes.length !== this.sizes.length || g.sizes.some((s, i) => s !== this.sizes[i]))) {
+      throw new RuntimeError("assigned grad has data of a different size");
+    }
+    this._grad = g;
+  }
+  get grad_fn(): Node | null {
+    return this._gradFn;
+  }
+  get is_leaf(): boolean {
+    return this._gradFn === null;
+  }
+  retain_grad(): void {
+    if (this._gradFn === null) return;
+    this._retainsGrad = true;
+    this._gradFn.retained = this;
+  }
+  get retains_grad(): boolean {
+    return this._retainsGrad;
+  }
+
+  /** A tensor sharing this one's storage, cut from the graph. */
+  get data(): Tensor {
+    return new Tensor(this.storage, this.sizes, this.strides, this.offset, this.dtype);
+  }
+  /** `x.data = y`: x now views y's storage (shape and dtype too), keeping its autograd identity. */
+  set data(t: Tensor) {
+    this.storage = t.storage;
+    this.sizes = t.sizes;
+    this.strides = t.strides;
+    this.offset = t.offset;
+    this.dtype = t.dtype;
+    this._sizeCache = null;
+  }
+
+  backward(gradient?: Tensor | null, retain_graph = false): void {
+    runBackward(this, gradient ?? null, retain_graph);
+  }
+  detach(): Tensor {
+    return this.data;
+  }
+  detach_(): this {
+    this._gradFn = null;
+    this._requiresGrad = false;
+    return this;
+  }
+
+  // ---- host reads (the only asynchronous operations) ------------------------
+
+  async item(): Promise<number> {
+    const n = this.numel();
+    if (n !== 1) throw new RuntimeError(`a Tensor with ${n} elements cannot be converted to Scalar`);
+    const a = await getBackend().read(this);
+    return a[0]!;
+  }
+  async tolist(): Promise<unknown> {
+    const a = await getBackend().read(this);
+    const bool = this.dtype === "bool";
+    const sizes = this.sizes;
+    if (sizes.length === 0) return bool ? a[0] !== 0 : a[0]!;
+    let pos = 0;
+    const build = (d: number): unknown[] => {
+      const n = sizes[d]!;
+      const out = new Array<unknown>(n);
+      for (let i = 0; i < n; i++) {
+        if (d === sizes.length - 1) {
+          const v = a[pos++]!;
+          out[i] = bool ? v !== 0 : v;
+        } else out[i] = build(d + 1);
+      }
+      return out;
+    };
+    return build(0);
+  }
+  /** Snapshot for the formatter. */
+  async _snapshot(): Promise<TensorView> {
+    const data = await getBackend().read(this);
+    return {
+      dtype: this.dtype,
+      shape: this.sizes,
+      data,
+      requiresGrad: this.requires_grad,
+      gradFn: this._gradFn === null ? null : this._gradFn.name(),
+      device: "cpu",
+    };
+  }
+  protected isParameter(): boolean {
+    return false;
+  }
+  async __repr__(): Promise<string> {
+    return formatTensor(await this._snapshot(), this.isParameter());
+  }
+  async __str__(): Promise<string> {
+    return this.__repr__();
+  }
+
+  // ---- creation-style methods ----------------------------------------------
+
+  clone(): Tensor {
+    return C.clone(this);
+  }
+  contiguous(): Tensor {
+    return S.contiguous(this);
+  }
+  zero_(): this {
+    return C.fill_(this, 0);
+  }
+  fill_(value: number): this {
+    return C.fill_(this, value);
+  }
+  copy_(src: Tensor): this {
+    return C.copy_(this, src);
+  }
+  float(): Tensor {
+    return C.to(this, "float32");
+  }
+  double(): Tensor {
+    return C.to(this, "float64");
+  }
+  long(): Tensor {
+    return C.to(this, "int64");
+  }
+  int(): Tensor {
+    return C.to(this, "int64");
+  }
+  bool(): Tensor {
+    return C.to(this, "bool");
+  }
+  /** `x.to(torch.float64)` or `x.to("cpu")` / `x.to(device)`. */
+  to(target: DType | string | Device): Tensor {
+    if (target === "float32" || target === "float64" || target === "int64" || target === "bool") return C.to(this, target);
+    const name = typeof target === "string" ? target : target.type;
+    if (name !== "cpu") throw new RuntimeError("Torch not compiled with CUDA enabled");
+    return this;
+  }
+  cpu(): Tensor {
+    return this;
+  }
+  type_as(other: Tensor): Tensor {
+    return C.to(this, other.dtype);
+  }
+
+  // ---- elementwise --------------------------------------------------------
+
+  add(other: Tensor | Scalar, alpha = 1): Tensor {
+    return E.add(this, other, alpha);
+  }
+  sub(other: Tensor | Scalar, alpha = 1): Tensor {
+    return E.sub(this, other, alpha);
+  }
+  /** `other - this` (Python's `2 - x`). */
+  rsub(other: Tensor | Scalar, alpha = 1): Tensor {
+    return E.rsub(this, other, alpha);
+  }
+  mul(other: Tensor | Scalar): Tensor {
+    return E.mul(this, other);
+  }
+  div(other: Tensor | Scalar): Tensor {
+    return E.div(this, other);
+  }
+  /** `other / this` (Python's `2 / x`). */
+  rdiv(other: Tensor | Scalar): Tensor {
+    return E.div(other, this);
+  }
+  pow(exponent: Tensor | Scalar): Tensor {
+    return E.pow(this, exponent);
+  }
+  /** `base ** this` (Python's `2 ** x`). */
+  rpow(base: Tensor | Scalar): Tensor {
+    return E.pow(base, this);
+  }
+  neg(): Tensor {
+    return E.neg(this);
+  }
+  exp(): Tensor {
+    return E.exp(this);
+  }
+  log(): Tensor {
+    return E.log(this);
+  }
+  sqrt(): Tensor {
+    return E.sqrt(this);
+  }
+  abs(): Tensor {
+    return E.abs(this);
+  }
+  relu(): Tensor {
+    return E.relu(this);
+  }
+  sigmoid(): Tensor {
+    return E.sigmoid(this);
+  }
+  tanh(): Tensor {
+    return E.tanh(this);
+  }
+  reciprocal(): Tensor {
+    return E.reciprocal(this);
+  }
+  square(): Tensor {
+    return E.pow(this, 2);
+  }
+  lt(other: Tensor | Scalar): Tensor {
+    return E.compare("lt", this, other);
+  }
+  le(other: Tensor | Scalar): Tensor {
+    return E.compare("le", this, other);
+  }
+  gt(other: Tensor | Scalar): Tensor {
+    return E.compare("gt", this, other);
+  }
+  ge(other: Tensor | Scalar): Tensor {
+    return E.compare("ge", this, other);
+  }
+  eq(other: Tensor | Scalar): Tensor {
+    return E.compare("eq", this, other);
+  }
+  ne(other: Tensor | Scalar): Tensor {
+    return E.compare("ne", this, other);
+  }
+  add_(other: Tensor | Scalar, alpha = 1): this {
+    return E.inplace(this, "add", other, alpha);
+  }
+  sub_(other: Tensor | Scalar, alpha = 1): this {
+    return E.inplace(this, "sub", other, alpha);
+  }
+  mul_(other: Tensor | Scalar): this {
+    return E.inplace(this, "mul", other, 1);
+  }
+  div_(other: Tensor | Scalar): this {
+    return E.inplace(this, "div", other, 1);
+  }
+
+  // ---- reductions ---------------------------------------------------------
+
+  sum(dim?: number | readonly number[] | null, keepdim = false): Tensor {
+    return R.sum(this, dim ?? null, keepdim);
+  }
+  mean(dim?: number | readonly number[] | null, keepdim = false): Tensor {
+    return R.mean(this, dim ?? null, keepdim);
+  }
+  max(): Tensor;
+  max(dim: number, keepdim?: boolean): ValuesIndices;
+  max(dim?: number, keepdim = false): Tensor | ValuesIndices {
+    return dim === undefined ? R.maxAll(this, "max") : R.maxDim(this, "max", dim, keepdim);
+  }
+  min(): Tensor;
+  min(dim: number, keepdim?: boolean): ValuesIndices;
+  min(dim?: number, keepdim = false): Tensor | ValuesIndices {
+    return dim === undefined ? R.maxAll(this, "min") : R.maxDim(this, "min", dim, keepdim);
+  }
+  argmax(dim?: number | null, keepdim = false): Tensor {
+    return R.argmax(this, "argmax", dim ?? null, keepdim);
+  }
+  argmin(dim?: number | null, keepdim = false): Tensor {
+    return R.argmax(this, "argmin", dim ?? null, keepdim);
+  }
+
+  // ---- linear algebra -------------------------------------------------------
+
+  matmul(other: Tensor): Tensor {
+    return M.matmul(this, other);
+  }
+  mm(other: Tensor): Tensor {
+    return M.mm(this, other);
+  }
+  t(): Tensor {
+    return S.t(this);
+  }
+  get T(): Tensor {
+    return S.T(this);
+  }
+
+  // ---- shape --------------------------------------------------------------
+
+  /** `x.view(2, 3)` or `x.view((2, 3))`. */
+  view(...shape: number[] | [readonly number[]]): Tensor {
+    return S.view(this, shape);
+  }
+  /** `x.reshape(2, 3)` or `x.reshape((2, 3))`. */
+  reshape(...shape: number[] | [readonly number[]]): Tensor {
+    return S.reshape(this, shape);
+  }
+  flatten(start_dim = 0, end_dim = -1): Tensor {
+    return S.flatten(this, start_dim, end_dim);
+  }
+  unsqueeze(dim: number): Tensor {
+    return S.unsqueeze(this, dim);
+  }
+  squeeze(dim?: number): Tensor {
+    return S.squeeze(this, dim);
+  }
+  transpose(dim0: number, dim1: number): Tensor {
+    return S.transpose(this, dim0, dim1);
+  }
+  permute(...dims: number[] | [readonly number[]]): Tensor {
+    return S.permute(this, dims);
+  }
+  /** `x.expand(2, 3)` or `x.expand((2, 3))`. */
+  expand(...sizes: number[] | [readonly number[]]): Tensor {
+    return S.expand(this, sizes);
+  }
+  view_as(other: Tensor): Tensor {
+    return S.view(this, other.sizes);
+  }
+  reshape_as(other: Tensor): Tensor {
+    return S.reshape(this, other.sizes);
+  }
+  expand_as(other: Tensor): Tensor {
+    return S.expand(this, other.sizes);
+  }
+
+  // ---- softmax ------------------------------------------------------------
+
+  softmax(dim: number): Tensor {
+    return X.softmax(this, dim);
+  }
+  log_softmax(dim: number): Tensor {
+    return X.log_softmax(this, dim);
+  }
+}
+
+// ---- construction helpers used across the runtime ---------------------------
+
+export function emptyTensor(dtype: DType, sizes: number[]): Tensor {
+  const n = numelOf(sizes);
+  return new Tensor(getBackend().alloc(dtype, n), sizes, contiguousStrides(sizes), 0, dtype);
+}
+
+export function fromHost(dtype: DType, sizes: number[], values: ArrayLike<number>): Tensor {
+  if (values.length !== numelOf(sizes)) throw new ValueError("data size does not match shape");
+  return new Tensor(getBackend().fromHost(dtype, values), sizes, contiguousStrides(sizes), 0, dtype);
+}
+
+/** A view of `t`'s storage with new geometry, cut from the graph. */
+export function viewOf(t: Tensor, sizes: number[], strides: number[], offset: number): Tensor {
+  return new Tensor(t.storage, sizes, strides, offset, t.dtype);
+}

@@ -1,0 +1,145 @@
+// Every differentiable op's gradient against central finite differences (float64).
+
+import { describe, it } from "vitest";
+import * as torch from "../../runtime/torch.js";
+import * as F from "../../runtime/nn/functional.js";
+import { gradcheck, t64 } from "./helpers.js";
+
+describe("elementwise gradients", () => {
+  it("add/sub/mul/div with broadcasting", () => {
+    gradcheck((a, b) => a.add(b), [t64([2, 3], 1), t64([3], 2)]);
+    gradcheck((a, b) => a.add(b, 2.5), [t64([2, 1], 3), t64([1, 3], 4)]);
+    gradcheck((a, b) => a.sub(b), [t64([2, 3], 5), t64([2, 1], 6)]);
+    gradcheck((a, b) => a.sub(b, 0.5), [t64([3], 5), t64([2, 3], 6)]);
+    gradcheck((a, b) => a.mul(b), [t64([4, 1, 3], 7), t64([2, 1], 8)]);
+    gradcheck((a, b) => a.div(b), [t64([2, 3], 9), t64([3], 10, 0.5, 2)]);
+    gradcheck((a, b) => a.rsub(b), [t64([2, 3], 11), t64([1, 3], 12)]);
+  });
+  it("scalar operands on either side", () => {
+    gradcheck((a) => a.add(3), [t64([2, 2], 13)]);
+    gradcheck((a) => a.sub(0.25), [t64([2, 2], 14)]);
+    gradcheck((a) => a.rsub(1), [t64([2, 2], 15)]);
+    gradcheck((a) => a.mul(-1.5), [t64([2, 2], 16)]);
+    gradcheck((a) => a.div(4), [t64([2, 2], 17)]);
+    gradcheck((a) => torch.div(2, a), [t64([2, 2], 18, 0.5, 2)]);
+    gradcheck((a) => torch.sub(1, a), [t64([3], 19)]);
+    gradcheck((a) => torch.mul(3, a), [t64([3], 20)]);
+  });
+  it("pow", () => {
+    gradcheck((a) => a.pow(3), [t64([2, 3], 21)]);
+    gradcheck((a) => a.pow(0.5), [t64([2, 3], 22, 0.5, 2)]);
+    gradcheck((a) => a.pow(0), [t64([2], 23)]);
+    gradcheck((a, b) => a.pow(b), [t64([2, 3], 24, 0.5, 2), t64([3], 25)]);
+    gradcheck((b) => torch.pow(2, b), [t64([2, 3], 26)]);
+  });
+  it("unary math and activations", () => {
+    gradcheck((a) => a.neg(), [t64([2, 3], 27)]);
+    gradcheck((a) => a.exp(), [t64([2, 3], 28)]);
+    gradcheck((a) => a.log(), [t64([2, 3], 29, 0.2, 3)]);
+    gradcheck((a) => a.sqrt(), [t64([2, 3], 30, 0.2, 3)]);
+    gradcheck((a) => a.abs(), [t64([2, 3], 31, 0.1, 1)]);
+    gradcheck((a) => a.abs(), [t64([2, 3], 32, -1, -0.1)]);
+    gradcheck((a) => a.relu(), [torch.tensor([[0.5, -0.3, 1.2], [-2, 0.1, -0.01]], { dtype: "float64", requires_grad: true })]);
+    gradcheck((a) => a.sigmoid(), [t64([2, 3], 33, -3, 3)]);
+    gradcheck((a) => a.tanh(), [t64([2, 3], 34, -3, 3)]);
+    gradcheck((a) => a.reciprocal(), [t64([2, 3], 35, 0.5, 2)]);
+    gradcheck((a) => a.square(), [t64([2, 3], 36)]);
+  });
+  it("where and clone", () => {
+    const cond = torch.tensor([[true, false, true]]);
+    gradcheck((a, b) => torch.where(cond, a, b), [t64([2, 3], 37), t64([3], 38)]);
+    gradcheck((a) => torch.where(cond, a, 0), [t64([2, 3], 39)]);
+    gradcheck((a) => a.clone().mul(a), [t64([2, 3], 40)]);
+  });
+});
+
+describe("reduction gradients", () => {
+  it("sum and mean", () => {
+    gradcheck((a) => a.sum(), [t64([2, 3], 41)]);
+    gradcheck((a) => a.sum(1), [t64([2, 3], 42)]);
+    gradcheck((a) => a.sum(0, true), [t64([2, 3], 43)]);
+    gradcheck((a) => a.sum([0, 2]), [t64([2, 3, 4], 44)]);
+    gradcheck((a) => a.mean(), [t64([2, 3], 45)]);
+    gradcheck((a) => a.mean(-1), [t64([2, 3], 46)]);
+    gradcheck((a) => a.mean(1, true), [t64([2, 3, 2], 47)]);
+  });
+  it("max/min", () => {
+    gradcheck((a) => a.max(), [t64([2, 3], 48)]);
+    gradcheck((a) => a.min(), [t64([2, 3], 49)]);
+    gradcheck((a) => a.max(1).values, [t64([3, 4], 50)]);
+    gradcheck((a) => a.max(0, true)[0], [t64([3, 4], 51)]);
+    gradcheck((a) => a.min(1).values, [t64([3, 4], 52)]);
+  });
+});
+
+describe("matmul gradients", () => {
+  it("mm, mv, dot, vm", () => {
+    gradcheck((a, b) => a.matmul(b), [t64([2, 3], 53), t64([3, 4], 54)]);
+    gradcheck((a, b) => a.matmul(b), [t64([2, 3], 55), t64([3], 56)]);
+    gradcheck((a, b) => a.matmul(b), [t64([3], 57), t64([3], 58)]);
+    gradcheck((a, b) => a.matmul(b), [t64([3], 59), t64([3, 2], 60)]);
+    gradcheck((a, b) => a.mm(b.t()), [t64([2, 3], 61), t64([4, 3], 62)]);
+    gradcheck((a, b) => a.T.matmul(b), [t64([3, 2], 63), t64([3, 4], 64)]);
+  });
+  it("batched with broadcasting", () => {
+    gradcheck((a, b) => a.matmul(b), [t64([2, 2, 3], 65), t64([3, 4], 66)]);
+    gradcheck((a, b) => a.matmul(b), [t64([2, 2, 3], 67), t64([2, 3, 4], 68)]);
+    gradcheck((a, b) => a.matmul(b), [t64([2, 1, 2, 3], 69), t64([3, 3, 2], 70)]);
+    gradcheck((a, b) => a.matmul(b), [t64([3], 71), t64([2, 3, 2], 72)]);
+  });
+  it("addmm and linear", () => {
+    gradcheck((c, a, b) => torch.addmm(c, a, b), [t64([4], 73), t64([2, 3], 74), t64([3, 4], 75)]);
+    gradcheck((c, a, b) => torch.addmm(c, a, b), [t64([2, 1], 76), t64([2, 3], 77), t64([3, 4], 78)]);
+    gradcheck((x, w, b) => F.linear(x, w, b), [t64([2, 3], 79), t64([4, 3], 80), t64([4], 81)]);
+    gradcheck((x, w, b) => F.linear(x, w, b), [t64([3], 82), t64([4, 3], 83), t64([4], 84)]);
+    gradcheck((x, w, b) => F.linear(x, w, b), [t64([2, 2, 3], 85), t64([4, 3], 86), t64([4], 87)]);
+    gradcheck((x, w) => F.linear(x, w), [t64([2, 3], 88), t64([4, 3], 89)]);
+  });
+});
+
+describe("shape gradients", () => {
+  it("views", () => {
+    gradcheck((a) => a.view(3, 2).mul(a.view(-1, 2)), [t64([2, 3], 90)]);
+    gradcheck((a) => a.reshape([6]), [t64([2, 3], 91)]);
+    gradcheck((a) => a.t().reshape(6), [t64([2, 3], 92)]);
+    gradcheck((a) => a.flatten(), [t64([2, 3, 2], 93)]);
+    gradcheck((a) => a.flatten(1), [t64([2, 3, 2], 94)]);
+    gradcheck((a) => a.unsqueeze(1).mul(a.unsqueeze(0)), [t64([3], 95)]);
+    gradcheck((a) => a.squeeze(), [t64([1, 3, 1], 96)]);
+    gradcheck((a) => a.squeeze(0), [t64([1, 3, 1], 97)]);
+    gradcheck((a) => a.transpose(0, 2), [t64([2, 3, 4], 98)]);
+    gradcheck((a) => a.permute(2, 0, 1).contiguous(), [t64([2, 3, 4], 99)]);
+    gradcheck((a) => a.expand(3, 2, 4), [t64([2, 1], 100)]);
+  });
+});
+
+describe("softmax and loss gradients", () => {
+  it("softmax / log_softmax along each dim", () => {
+    gradcheck((a) => a.softmax(1), [t64([2, 3], 101)]);
+    gradcheck((a) => a.softmax(0), [t64([2, 3], 102)]);
+    gradcheck((a) => a.log_softmax(-1), [t64([2, 3, 4], 103)]);
+    gradcheck((a) => F.log_softmax(a, 1), [t64([2, 3, 4], 104)]);
+  });
+  it("mse_loss", () => {
+    gradcheck((a, b) => F.mse_loss(a, b), [t64([2, 3], 105), t64([2, 3], 106)]);
+    gradcheck((a, b) => F.mse_loss(a, b, "sum"), [t64([2, 3], 107), t64([2, 3], 108)]);
+    gradcheck((a, b) => F.mse_loss(a, b, "none"), [t64([2, 3], 109), t64([2, 3], 110)]);
+  });
+  it("cross_entropy with class indices", () => {
+    const tgt = torch.tensor([2, 0, 1]);
+    gradcheck((a) => F.cross_entropy(a, tgt), [t64([3, 4], 111)]);
+    gradcheck((a) => F.cross_entropy(a, tgt, null, -100, "sum"), [t64([3, 4], 112)]);
+    gradcheck((a) => F.cross_entropy(a, tgt, null, -100, "none"), [t64([3, 4], 113)]);
+    const w = torch.tensor([1.0, 2.0, 0.5, 3.0], { dtype: "float64" });
+    gradcheck((a) => F.cross_entropy(a, torch.tensor([2, -100, 3]), w), [t64([3, 4], 114)]);
+    gradcheck((a) => F.cross_entropy(a, torch.tensor(1)), [t64([4], 115)]);
+  });
+  it("cross_entropy with class probabilities", () => {
+    const p = torch.tensor([[0.1, 0.6, 0.3], [0.5, 0.25, 0.25]], { dtype: "float64" });
+    gradcheck((a) => F.cross_entropy(a, p), [t64([2, 3], 116)]);
+    gradcheck((a) => F.cross_entropy(a, p, null, -100, "sum"), [t64([2, 3], 117)]);
+    gradcheck((a) => F.cross_entropy(a, p, null, -100, "none"), [t64([2, 3], 118)]);
+    gradcheck((a) => F.cross_entropy(a, p, null, -100, "mean", 0.2), [t64([2, 3], 119)]);
+    gradcheck((a, t) => F.cross_entropy(a, t.softmax(1)), [t64([2, 3], 120), t64([2, 3], 121)]);
+  });
+});

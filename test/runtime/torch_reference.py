@@ -1,0 +1,130 @@
+"""Produces torch_reference.json: numbers from real PyTorch (1.13) that the
+runtime tests compare against. Run: /usr/bin/python3 test/runtime/torch_reference.py
+Never edit the JSON by hand."""
+import json
+import os
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+import torch.optim as optim
+
+out = {"torch_version": torch.__version__}
+
+
+def seed003(loss_name, steps, act_last=None, lr=0.01, momentum=0.0, nesterov=False, weight_decay=0.0):
+    X = torch.FloatTensor([[.05, .10]])
+    YT = torch.FloatTensor([[0, 1]]) if loss_name == "ce" else torch.FloatTensor([[.01, .99]])
+    W = torch.FloatTensor([[.15, .20], [.25, .30]])
+    B = torch.FloatTensor([.35, .35])
+    W2 = torch.FloatTensor([[.40, .45], [.50, .55]])
+    B2 = torch.FloatTensor([.60, .60])
+    layers = [nn.Linear(2, 2), nn.ReLU(), nn.Linear(2, 2)]
+    if act_last == "sigmoid":
+        layers.append(nn.Sigmoid())
+    model = nn.Sequential(*layers)
+    with torch.no_grad():
+        model[0].weight = nn.Parameter(W)
+        model[0].bias = nn.Parameter(B)
+        model[2].weight = nn.Parameter(W2)
+        model[2].bias = nn.Parameter(B2)
+    loss_fn = nn.CrossEntropyLoss() if loss_name == "ce" else nn.MSELoss()
+    optimizer = optim.SGD(model.parameters(), lr=lr, momentum=momentum, nesterov=nesterov, weight_decay=weight_decay)
+    losses = []
+    for epoch in range(steps):
+        Y = model(X)
+        E = loss_fn(Y, YT)
+        optimizer.zero_grad()
+        E.backward()
+        optimizer.step()
+        losses.append(E.item())
+    return {
+        "losses": losses,
+        "params": [p.detach().tolist() for p in model.parameters()],
+        "final": torch.softmax(model(X), dim=1).tolist() if loss_name == "ce" else model(X).tolist(),
+    }
+
+
+out["seed003_ce"] = seed003("ce", 1000)
+out["seed003_mse_sigmoid"] = seed003("mse", 1000, act_last="sigmoid")
+out["seed003_ce_momentum"] = seed003("ce", 200, momentum=0.9, weight_decay=0.01)
+out["seed003_ce_nesterov"] = seed003("ce", 200, momentum=0.9, nesterov=True)
+
+# Gradient cases: each entry has the inputs, the forward value and input grads.
+cases = {}
+
+
+def case(name, fn, *inputs):
+    ts = [torch.tensor(x, dtype=torch.float32, requires_grad=True) for x in inputs]
+    y = fn(*ts)
+    y.sum().backward() if y.dim() > 0 else y.backward()
+    cases[name] = {
+        "inputs": inputs,
+        "output": y.detach().tolist(),
+        "grads": [t.grad.tolist() for t in ts],
+        "grad_fn": y.grad_fn.name(),
+    }
+
+
+a23 = [[0.5, -1.25, 2.0], [0.75, 0.1, -0.3]]
+b23 = [[1.5, 0.25, -2.0], [0.6, 1.1, 0.9]]
+b3 = [0.2, -0.7, 1.3]
+w32 = [[0.1, 0.2], [-0.3, 0.4], [0.5, -0.6]]
+case("add_broadcast", lambda a, b: a + b, a23, b3)
+case("sub_broadcast", lambda a, b: a - b, a23, [[0.5], [2.0]])
+case("mul_broadcast", lambda a, b: a * b, a23, b3)
+case("div_broadcast", lambda a, b: a / b, a23, [1.5, -0.5, 2.5])
+case("rsub_scalar", lambda a: 1 - a, a23)
+case("rdiv_scalar", lambda a: 2 / a, a23)
+case("pow_scalar", lambda a: a ** 3, a23)
+case("sigmoid", lambda a: torch.sigmoid(a), a23)
+case("tanh", lambda a: torch.tanh(a), a23)
+case("relu", lambda a: torch.relu(a), a23)
+case("exp_log", lambda a: torch.log(torch.exp(a) + 1), a23)
+case("matmul_2d", lambda a, w: a @ w, a23, w32)
+case("matmul_mv", lambda a, v: a @ v, a23, b3)
+case("linear", lambda x, w, b: F.linear(x, w, b), a23, [[0.1, 0.2, 0.3], [-0.4, 0.5, -0.6]], [0.05, -0.05])
+case("softmax", lambda a: torch.softmax(a, dim=1) * torch.tensor([[1.0, 2.0, 3.0]]), a23)
+case("log_softmax", lambda a: torch.log_softmax(a, dim=0) * torch.tensor([[1.0, 2.0, 3.0]]), a23)
+case("mean_dim", lambda a: a.mean(dim=1, keepdim=True) * a, a23)
+case("sum_dim0", lambda a: a.sum(0) ** 2, a23)
+case("max_dim", lambda a: a.max(dim=1)[0] * 2, a23)
+case("mse_loss", lambda a, b: F.mse_loss(a, b), a23, b23)
+case("mse_loss_sum", lambda a, b: F.mse_loss(a, b, reduction="sum"), a23, b23)
+case("ce_prob", lambda a, t: F.cross_entropy(a, t.softmax(1)), a23, b23)
+case("ce_prob_sum_ls", lambda a, t: F.cross_entropy(a, t.softmax(1), reduction="sum", label_smoothing=0.1), a23, b23)
+out["cases"] = cases
+
+# Class-index cross entropy (targets are not differentiable).
+ce_idx = {}
+for red in ["mean", "sum", "none"]:
+    x = torch.tensor(a23, requires_grad=True)
+    y = F.cross_entropy(x, torch.tensor([2, 0]), reduction=red)
+    y.sum().backward()
+    ce_idx[red] = {"output": y.tolist(), "grad": x.grad.tolist(), "grad_fn": y.grad_fn.name()}
+x = torch.tensor(a23, requires_grad=True)
+y = F.cross_entropy(x, torch.tensor([2, -100]), weight=torch.tensor([1.0, 2.0, 0.5]))
+y.backward()
+ce_idx["weighted_ignore"] = {"output": y.item(), "grad": x.grad.tolist(), "grad_fn": y.grad_fn.name()}
+out["ce_index"] = {"input": a23, "cases": ce_idx}
+
+# float32 transcendental kernels, bit for bit (exp/log via SLEEF; sigmoid is
+# vectorised in blocks of 16 and scalar on the tail).
+g = torch.Generator().manual_seed(3)
+xs = torch.cat([torch.randn(1500, generator=g) * 4, torch.rand(500, generator=g) * 160 - 80]).float()
+pos = (torch.rand(2000, generator=g) * 50 + 1e-4).float()
+out["float32_kernels"] = {
+    "x": xs.tolist(),
+    "exp": torch.exp(xs).tolist(),
+    "pos": pos.tolist(),
+    "log": torch.log(pos).tolist(),
+    "sigmoid_tail": torch.cat([torch.sigmoid(xs[i:i + 2]) for i in range(0, 2000, 2)]).tolist(),
+    "sigmoid_vec": torch.sigmoid(xs).tolist(),
+    "log_softmax": torch.log_softmax(xs.view(-1, 2) * 0.1, dim=1).tolist(),
+    "softmax": torch.softmax(xs.view(-1, 4) * 0.1, dim=1).tolist(),
+}
+
+here = os.path.dirname(os.path.abspath(__file__))
+with open(os.path.join(here, "torch_reference.json"), "w") as f:
+    json.dump(out, f, indent=1)
+print("wrote", os.path.join(here, "torch_reference.json"))
