@@ -5,6 +5,7 @@
 //   npm run golden            regenerate expected.out (and expected.ts snapshots)
 //   npm run golden -- --check fail if a committed expected.out drifted from PyTorch
 //   npm run golden -- NAME    only fixtures whose folder name contains NAME
+//   npm run golden -- --ts-only  only refresh the reviewed expected.ts snapshots (no PyTorch needed)
 
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -16,6 +17,7 @@ const PYTHON = process.env.PYT2TS_PYTHON ?? "/usr/bin/python3";
 const root = new URL("../fixtures/", import.meta.url).pathname;
 const args = process.argv.slice(2);
 const check = args.includes("--check");
+const tsOnly = args.includes("--ts-only");
 const filter = args.find((a) => !a.startsWith("--"));
 
 function torchAvailable(): boolean {
@@ -23,7 +25,7 @@ function torchAvailable(): boolean {
   return r.status === 0;
 }
 
-if (!torchAvailable()) {
+if (!tsOnly && !torchAvailable()) {
   console.error(`golden: PyTorch is not importable by ${PYTHON}.\n  Install it with: apt-get update && apt-get install -y python3-torch`);
   process.exit(2);
 }
@@ -42,6 +44,13 @@ for (const name of readdirSync(root).sort()) {
   if (!input || !input.endsWith(".py") || existsSync(join(dir, "expected.err"))) continue;
   count++;
   const started = Date.now();
+  if (tsOnly) {
+    const compiled = await compile(readFileSync(input, "utf8"), input);
+    if (compiled.typescript) writeFileSync(join(dir, "expected.ts"), compiled.typescript);
+    else failures++;
+    console.log(`golden: ${name}: ${compiled.typescript ? "wrote expected.ts" : "does not compile"}`);
+    continue;
+  }
   // AVX2 kernels: the reference machine's RNG and math paths (see shared notes).
   const r = spawnSync(PYTHON, [input], { encoding: "utf8", env: { ...process.env, ATEN_CPU_CAPABILITY: "avx2", PYTHONHASHSEED: "0" }, maxBuffer: 64 << 20 });
   if (r.status !== 0) {

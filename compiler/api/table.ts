@@ -33,6 +33,8 @@ export interface ApiEntry {
   readonly ts?: string;
   /** Reading the result needs the tensor's values on the host: emitted with `await`. */
   readonly read?: boolean;
+  /** A property that may be None (`Tensor.grad` before backward, `Linear.bias` with bias=False). */
+  readonly nullable?: boolean;
   /** The value is a Python float statically (matters for printing). */
   readonly summary: string;
 }
@@ -185,7 +187,7 @@ export const API: readonly ApiEntry[] = [
   tensorMethod("squeeze", [p("dim", "int", "None")], "removes dimensions of size 1"),
   tensorMethod("flatten", [p("start_dim", "int", "0"), p("end_dim", "int", "-1")], "flattened dimensions"),
   { python: "Tensor.data", kind: "property", params: [], result: tensorResult, summary: "the values, detached from the graph" },
-  { python: "Tensor.grad", kind: "property", params: [], result: tensorResult, summary: "the accumulated gradient (None before backward)" },
+  { python: "Tensor.grad", kind: "property", params: [], result: tensorResult, nullable: true, summary: "the accumulated gradient (None before backward)" },
   { python: "Tensor.shape", kind: "property", params: [], result: T.size, summary: "the shape as torch.Size" },
   { python: "Tensor.T", kind: "property", params: [], result: tensorResult, summary: "transposed" },
   { python: "Tensor.requires_grad", kind: "property", params: [], result: T.bool, summary: "whether gradients are recorded" },
@@ -193,7 +195,7 @@ export const API: readonly ApiEntry[] = [
   { python: "Tensor.grad_fn", kind: "property", params: [], result: T.unknown, summary: "the node that created the tensor" },
   { python: "Tensor.dtype", kind: "property", params: [], result: T.unknown, summary: "the element type" },
   { python: "Linear.weight", kind: "property", params: [], result: T.parameter, summary: "the weight, shape (out, in)" },
-  { python: "Linear.bias", kind: "property", params: [], result: T.parameter, summary: "the bias, shape (out,)" },
+  { python: "Linear.bias", kind: "property", params: [], result: T.parameter, nullable: true, summary: "the bias, shape (out,)" },
   { python: "Linear.in_features", kind: "property", params: [], result: T.int, summary: "input size" },
   { python: "Linear.out_features", kind: "property", params: [], result: T.int, summary: "output size" },
 ];

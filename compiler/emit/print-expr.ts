@@ -3,7 +3,7 @@
 
 import type { TsExpr } from "../ir/ts-ir.js";
 
-const ATOMIC = new Set<TsExpr["t"]>(["raw", "call", "member", "index", "array", "object", "template"]);
+const ATOMIC = new Set<TsExpr["t"]>(["raw", "call", "member", "index", "array", "object", "template", "nonNull"]);
 
 function operand(e: TsExpr): string {
   const s = printExpr(e);
@@ -47,6 +47,8 @@ export function printExpr(e: TsExpr): string {
       return `(${printExpr(e.expr)} as ${e.type})`;
     case "spread":
       return `...${operand(e.expr)}`;
+    case "nonNull":
+      return `${operandForMember(e.expr)}!`;
   }
 }
 

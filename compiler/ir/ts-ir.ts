@@ -20,7 +20,9 @@ export type TsExpr =
   | { readonly t: "arrow"; readonly params: readonly string[]; readonly body: TsExpr; readonly isAsync: boolean }
   | { readonly t: "labeled"; readonly label: string; readonly expr: TsExpr }
   | { readonly t: "cast"; readonly expr: TsExpr; readonly type: string }
-  | { readonly t: "spread"; readonly expr: TsExpr };
+  | { readonly t: "spread"; readonly expr: TsExpr }
+  /** `x!`: a Python attribute that may be None (`.grad`, `.bias`) used where a value is required. */
+  | { readonly t: "nonNull"; readonly expr: TsExpr };
 
 export interface TsParam {
   readonly name: string;
@@ -69,6 +71,9 @@ export const unary = (op: string, operand: TsExpr): TsExpr => ({ t: "unary", op,
 export const awaitExpr = (expr: TsExpr): TsExpr => ({ t: "await", expr });
 export const py = (name: string, args: readonly TsExpr[]): TsExpr => call(member(raw("py"), name), args);
 
+/** Where None is a fine value (print, `is None`), the `!` of a nullable attribute goes away. */
+export const allowNone = (e: TsExpr): TsExpr => (e.t === "nonNull" ? e.expr : e);
+
 /** Whether an expression contains an `await` outside nested arrows. */
 export function containsAwait(e: TsExpr): boolean {
   switch (e.t) {
@@ -99,6 +104,7 @@ export function containsAwait(e: TsExpr): boolean {
     case "labeled":
     case "cast":
     case "spread":
+    case "nonNull":
       return containsAwait(e.expr);
   }
 }

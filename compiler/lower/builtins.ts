@@ -4,7 +4,7 @@
 import type { CallExpr } from "../../grammar/ast.js";
 import { T, join, type Type } from "../analyze/types.js";
 import { diag } from "../diagnostics/diagnostic.js";
-import { awaitExpr, call, member, method, py, raw, type TsExpr } from "../ir/ts-ir.js";
+import { allowNone, awaitExpr, call, member, method, py, raw, type TsExpr } from "../ir/ts-ir.js";
 import type { Context } from "./context.js";
 import { iterElementType, lowerExpr, printable } from "./expressions.js";
 import { lowered, type Lowered } from "./lowered.js";
@@ -57,7 +57,7 @@ const BUILTINS: Record<string, BuiltinLowering> = {
     if (x.type.k === "int") return lowered(call("String", [x.code]), T.str);
     if (x.type.k === "float") return lowered(py("floatRepr", [x.code]), T.str);
     cx.markAwait();
-    return lowered(awaitExpr(py("str", [x.code])), T.str);
+    return lowered(awaitExpr(py("str", [allowNone(x.code)])), T.str);
   },
   bool: (cx, [x]) => {
     if (!x) return lowered(raw("false"), T.bool);

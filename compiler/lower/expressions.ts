@@ -6,7 +6,7 @@ import type { AttributeExpr, CompareExpr, Expr, FStringExpr, FStringPart, Logica
 import { lookup, membersOf, RUNTIME_MODULES, resultType } from "../api/table.js";
 import { T, describe, isNumeric, join, type Type } from "../analyze/types.js";
 import { diag } from "../diagnostics/diagnostic.js";
-import { awaitExpr, binary, call, member, method, py, raw, unary, type TsExpr } from "../ir/ts-ir.js";
+import { allowNone, awaitExpr, binary, call, member, method, py, raw, unary, type TsExpr } from "../ir/ts-ir.js";
 import { lowerCall } from "./calls.js";
 import type { Context } from "./context.js";
 import { lowerNumber, stringLiteral } from "./literals.js";
@@ -133,14 +133,14 @@ export function attributeOf(cx: Context, obj: Lowered, attr: string, e: Attribut
   }
   if (t.k === "tensor") {
     const entry = lookup(`Tensor.${attr}`);
-    if (entry?.kind === "property") return lowered(code, resultType(entry, { args: [], receiver: t }));
+    if (entry?.kind === "property") return lowered(entry.nullable ? { t: "nonNull", expr: code } : code, resultType(entry, { args: [], receiver: t }));
     if (entry) return lowered(code, { k: "function", name: attr }, { qualified: `Tensor.${attr}` });
     cx.report(diag.noAttribute("Tensor", attr, e.attrSpan, membersOf("Tensor")));
     return lowered(code, T.unknown);
   }
   if (t.k === "module" || t.k === "optimizer" || t.k === "object") {
     const found = moduleAttribute(cx, t, attr);
-    if (found) return lowered(code, found.type, found.method ? { qualified: found.method } : {});
+    if (found) return lowered(found.nullable ? { t: "nonNull", expr: code } : code, found.type, found.method ? { qualified: found.method } : {});
     cx.report(diag.noAttribute(describe(t), attr, e.attrSpan, moduleAttributeNames(cx, t)));
     return lowered(code, T.unknown);
   }
@@ -285,7 +285,7 @@ function formatField(cx: Context, v: Lowered, conversion: "r" | "s" | "a" | null
       : { t: "template", quasis: ["", ...specParts!.filter((p) => p.kind === "field").map(() => "")], exprs: specParts!.map((p) => (p.kind === "text" ? raw(stringLiteral(p.value)) : lowerExpr(cx, p.expr).code)) };
   if (conversion === "r" || conversion === "a") {
     cx.markAwait();
-    return awaitExpr(py("repr", [v.code]));
+    return awaitExpr(py("repr", [allowNone(v.code)]));
   }
   const noSpec = spec === "";
   switch (v.type.k) {
@@ -297,13 +297,13 @@ function formatField(cx: Context, v: Lowered, conversion: "r" | "s" | "a" | null
       return noSpec ? py("floatRepr", [v.code]) : py("formatFloat", [v.code, specCode]);
     default:
       cx.markAwait();
-      return awaitExpr(noSpec ? py("str", [v.code]) : py("format", [v.code, specCode]));
+      return awaitExpr(noSpec ? py("str", [allowNone(v.code)]) : py("format", [allowNone(v.code), specCode]));
   }
 }
 
 /** A value handed to print() or str(): floats are marked so they print as Python floats. */
 export function printable(v: Lowered): TsExpr {
-  return v.type.k === "float" ? py("float", [v.code]) : v.code;
+  return v.type.k === "float" ? py("float", [v.code]) : allowNone(v.code);
 }
 
 // ------------------------------------------------------------------ comprehensions

@@ -27,7 +27,7 @@ export function userMethod(cx: Context, t: Owner, name: string): { info: Functio
   return undefined;
 }
 
-export function moduleAttribute(cx: Context, t: Owner, attr: string): { type: Type; method?: string } | undefined {
+export function moduleAttribute(cx: Context, t: Owner, attr: string): { type: Type; method?: string; nullable?: boolean } | undefined {
   if (t.k !== "optimizer") {
     for (const c of classChain(cx, t.cls)) {
       const f = c.fields.get(attr);
@@ -37,7 +37,7 @@ export function moduleAttribute(cx: Context, t: Owner, attr: string): { type: Ty
   }
   const own = t.k === "optimizer" ? "Optimizer" : t.cls;
   const entry = lookup(`${own}.${attr}`) ?? (t.k === "module" ? lookup(`Module.${attr}`) : undefined);
-  if (entry?.kind === "property") return { type: resultType(entry, { args: [], receiver: t }) };
+  if (entry?.kind === "property") return { type: resultType(entry, { args: [], receiver: t }), ...(entry.nullable ? { nullable: true } : {}) };
   if (entry) return { type: { k: "function", name: attr }, method: entry.python };
   if (t.k === "module" && attr === "training") return { type: T.bool };
   if (t.k !== "optimizer" && classChain(cx, t.cls).some((c) => c.opaqueBase)) return { type: T.unknown };

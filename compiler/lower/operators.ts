@@ -5,7 +5,7 @@
 import type { BinaryOperator, CompareOperator, Span } from "../../grammar/ast.js";
 import { T, numericResult, type Type } from "../analyze/types.js";
 import { diag } from "../diagnostics/diagnostic.js";
-import { binary, call, member, method, py, raw, unary, type TsExpr } from "../ir/ts-ir.js";
+import { allowNone, binary, call, member, method, py, raw, unary, type TsExpr } from "../ir/ts-ir.js";
 import type { Context } from "./context.js";
 import { lowered, type Lowered } from "./lowered.js";
 
@@ -120,7 +120,7 @@ const MIRROR: Partial<Record<CompareOperator, CompareOperator>> = { "<": ">", "<
 export function lowerCompareOp(cx: Context, op: CompareOperator, l: Lowered, r: Lowered, span: Span): Lowered {
   if (op === "is" || op === "is not") {
     const js = op === "is" ? "===" : "!==";
-    return lowered(binary(js, l.code, r.code), T.bool);
+    return lowered(binary(js, allowNone(l.code), allowNone(r.code)), T.bool);
   }
   if (op === "in" || op === "not in") {
     const test = py("contains", [r.code, l.code]);

@@ -5,7 +5,7 @@
 import type { AssignStmt, AugAssignStmt, Expr, ForStmt, NameExpr, Span, Stmt, WithStmt } from "../../grammar/ast.js";
 import { T, join, tsType, type Type } from "../analyze/types.js";
 import { diag } from "../diagnostics/diagnostic.js";
-import { binary, call, member, method, py, raw, unary, type TsExpr, type TsStmt } from "../ir/ts-ir.js";
+import { allowNone, binary, call, member, method, py, raw, unary, type TsExpr, type TsStmt } from "../ir/ts-ir.js";
 import { isRangeCall } from "./builtins.js";
 import type { Context } from "./context.js";
 import { lowerClass, lowerFunction } from "./definitions.js";
@@ -142,7 +142,7 @@ function assignTo(cx: Context, target: Expr, value: Lowered, span: Span): TsStmt
       const obj = lowerExpr(cx, target.object);
       if (obj.type.k === "unknown") return [stmt(span, { t: "expr", expr: py("setattr", [obj.code, raw(JSON.stringify(target.attr)), value.code]) })];
       const current = attributeOf(cx, obj, target.attr, target);
-      return [stmt(span, { t: "assign", target: current.code, op: "=", value: value.code })];
+      return [stmt(span, { t: "assign", target: allowNone(current.code), op: "=", value: value.code })];
     }
     case "Subscript": {
       const obj = lowerExpr(cx, target.object);
