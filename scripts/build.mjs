@@ -5,7 +5,7 @@
 // newer than the bundle (see bin/pyt2ts.mjs).
 
 import { build } from "esbuild";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -23,7 +23,7 @@ function newestSource() {
     }
   };
   SOURCES.forEach(walk);
-  return Math.max(newest, statSync(join(ROOT, "package.json")).mtimeMs);
+  return Math.max(newest, statSync(join(ROOT, "package.json")).mtimeMs, statSync(fileURLToPath(import.meta.url)).mtimeMs);
 }
 
 const outputs = { cli: join(DIST, "cli.mjs"), runtime: join(DIST, "runtime.mjs") };
@@ -35,12 +35,20 @@ export function isFresh() {
 }
 
 export async function buildAll() {
-  const common = { bundle: true, platform: "node", format: "esm", target: "node20", sourcemap: "linked", logLevel: "warning", legalComments: "none" };
+  // Build into a private folder, then rename into place: several processes may
+  // find the bundle stale at once, and none may ever import a half-written file.
+  mkdirSync(DIST, { recursive: true });
+  const tmp = mkdtempSync(join(DIST, ".build-"));
+  const staged = { cli: join(tmp, "cli.mjs"), runtime: join(tmp, "runtime.mjs") };
+  // keepNames: module reprs print class names (`Sequential(`), which bundling would otherwise rename.
+  const common = { bundle: true, platform: "node", format: "esm", target: "node20", sourcemap: "linked", logLevel: "warning", legalComments: "none", keepNames: true };
   await Promise.all([
     // ts-morph (TypeScript), prettier and esbuild stay external: they are large CommonJS or native packages.
-    build({ ...common, entryPoints: [join(ROOT, "compiler/cli/main.ts")], outfile: outputs.cli, external: ["ts-morph", "prettier", "prettier/*", "esbuild", "typescript"], banner: { js: "import { createRequire as __pyt2tsRequire } from 'node:module'; const require = __pyt2tsRequire(import.meta.url);" } }),
-    build({ ...common, entryPoints: [join(ROOT, "runtime/index.ts")], outfile: outputs.runtime }),
+    build({ ...common, entryPoints: [join(ROOT, "compiler/cli/main.ts")], outfile: staged.cli, external: ["ts-morph", "prettier", "prettier/*", "esbuild", "typescript"], banner: { js: "import { createRequire as __pyt2tsRequire } from 'node:module'; const require = __pyt2tsRequire(import.meta.url);" } }),
+    build({ ...common, entryPoints: [join(ROOT, "runtime/index.ts")], outfile: staged.runtime }),
   ]);
+  for (const name of ["cli.mjs", "cli.mjs.map", "runtime.mjs", "runtime.mjs.map"]) renameSync(join(tmp, name), join(DIST, name));
+  rmSync(tmp, { recursive: true, force: true });
   return outputs;
 }
 
