@@ -76,6 +76,9 @@ export const diag = {
 
   notCallable: (what: string, span: Span): Diagnostic => make("PT2005", `'${what}' object is not callable`, span),
 
+  internal: (message: string, span: Span): Diagnostic =>
+    make("PT9999", `internal compiler error: ${message}`, span, "this is a bug in pyt2ts, not in your code; please report it with this file"),
+
   returnOutsideFunction: (span: Span): Diagnostic => make("PT0005", "'return' outside function", span),
   loopControlOutsideLoop: (word: string, span: Span): Diagnostic => make("PT0006", `'${word}' outside loop`, span),
 };
