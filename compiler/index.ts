@@ -1,8 +1,8 @@
 // The compiler's public entry: document text in, TypeScript (or diagnostics) out.
 
 import { parse, type Span } from "../grammar/index.js";
-import { loadProgram, type ProgramSource } from "./documents/index.js";
-import { diag, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
+import { cellOf, loadProgram, type ProgramSource } from "./documents/index.js";
+import { diag, hasErrors, inCell, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { emitProgram } from "./emit/program.js";
 import { lowerModule } from "./lower/index.js";
 import { buildSourceMap, type SourceMapV3 } from "./sourcemap/index.js";
@@ -26,16 +26,30 @@ export interface CompileResult {
 
 export async function compile(text: string, file: string, options: CompileOptions = {}): Promise<CompileResult> {
   const source = loadProgram(file, text);
+  try {
+    return await compileProgram(source, file, options);
+  } catch (err) {
+    // A bug in pyt2ts must still reach the user as a diagnostic, never as a crash.
+    const message = err instanceof Error ? err.message : String(err);
+    const span: Span = { file, line: 1, column: 1, endLine: 1, endColumn: 1, start: 0, end: 0 };
+    return { typescript: null, diagnostics: [diag.internal(message, span)], source };
+  }
+}
+
+async function compileProgram(source: ProgramSource, file: string, options: CompileOptions): Promise<CompileResult> {
   const parsed = parse(source.python, file);
   const lines = source.python.split(/\r\n|\r|\n/);
   const syntax = parsed.problems.map((p) => diag.syntax(p, lines[p.span.line - 1]));
   const lowered = lowerModule(parsed.module, file, { brokenNames: namesBoundOnLines(lines, parsed.problems.map((p) => p.span.line)) });
   const skipped = source.skipped.map((b) => diag.skippedBlock(lineSpan(file, b.line, b.endLine, lines), b.reason));
-  const diagnostics = sortDiagnostics([...syntax, ...lowered.diagnostics, ...skipped]);
+  const sorted = sortDiagnostics([...syntax, ...lowered.diagnostics, ...skipped]);
+  const cells = source.cells;
+  const diagnostics = cells ? sorted.map((d) => { const c = cellOf(cells, d.span.line); return c ? inCell(d, c) : d; }) : sorted;
   if (hasErrors(diagnostics)) return { typescript: null, diagnostics, source };
   const sourceName = file.split(/[\\/]/).pop() ?? file;
   const typescript = await emitProgram(lowered, { sourceName, version: VERSION, ...(options.runtimeSpecifier ? { runtimeSpecifier: options.runtimeSpecifier } : {}) });
   if (!options.sourceMap) return { typescript, diagnostics, source };
+  // Source maps (pyt2ts compile --source-map, run, --bundle): TS lines -> document lines.
   const tsName = sourceName.replace(/\.[^.]*$/, "") + ".ts";
   const sourceMap = buildSourceMap(lowered.statements, typescript, { file: tsName, source: sourceName, sourceContent: source.display, lineOf: source.lineOf });
   return { typescript, diagnostics, source, sourceMap };

@@ -824,7 +824,9 @@ export class PythonParser extends EmbeddedActionsParser {
             if (body) return body;
             let k = 1;
             while (this.LA(k).tokenType === T.Dedent) k++;
-            this.record(`expected an indented block after ${what} on line ${line}`, this.errorSpan(this.LA(k)), "IndentationError");
+            // Seed 001's prototype: `def __init__(...):` with nothing under it.
+            const help = `indent the body under the ${what.replace(/ '.*'$/, "").replace(/^'(\w+)' statement$/, "`$1`")} on line ${line}; a body with nothing to do yet is \`pass\``;
+            this.record(`expected an indented block after ${what} on line ${line}`, this.errorSpan(this.LA(k)), "IndentationError", help);
             return [];
           });
         },

@@ -10,12 +10,14 @@ import { getBackend, type Layout, type Storage } from "./backend/index.js";
 import type { Node } from "./autograd/node.js";
 import { runBackward } from "./autograd/engine.js";
 import { RuntimeError, ValueError } from "./errors.js";
+import { placeOn } from "./device.js";
 import * as E from "./ops/elementwise.js";
 import * as R from "./ops/reduce.js";
 import * as M from "./ops/matmul.js";
 import * as S from "./ops/shape.js";
 import * as X from "./ops/softmax.js";
 import * as C from "./ops/convert.js";
+import * as RNG from "./ops/random.js";
 import type { Scalar } from "./ops/util.js";
 
 export type { DType };
@@ -318,8 +320,8 @@ export class Tensor implements Layout, Printable {
   /** `x.to(torch.float64)` or `x.to("cpu")` / `x.to(device)`. */
   to(target: DType | string | Device): Tensor {
     if (target === "float32" || target === "float64" || target === "int64" || target === "bool") return C.to(this, target);
-    const name = typeof target === "string" ? target : target.type;
-    if (name !== "cpu") throw new RuntimeError("Torch not compiled with CUDA enabled");
+    // Accelerators run on the CPU (with one notice) until a GPU backend exists: see device.ts.
+    placeOn(target, this.storage);
     return this;
   }
   cpu(): Tensor {
@@ -327,6 +329,26 @@ export class Tensor implements Layout, Printable {
   }
   type_as(other: Tensor): Tensor {
     return C.to(this, other.dtype);
+  }
+
+  // ---- random (in place; PyTorch's CPU generator, bit for bit: ops/random.ts) ----
+
+  uniform_(from = 0, to = 1, opts?: RNG.GeneratorOption): this {
+    return RNG.uniform_(this, from, to, opts);
+  }
+  normal_(mean = 0, std = 1, opts?: RNG.GeneratorOption): this {
+    return RNG.normal_(this, mean, std, opts);
+  }
+  /** `x.random_(to)`, `x.random_(from, to)` or `x.random_()` (the dtype's full range). */
+  random_(from?: number | null, to?: number | null, opts?: RNG.GeneratorOption): this {
+    return RNG.random_(this, from, to, opts);
+  }
+  bernoulli_(p: number | Tensor = 0.5, opts?: RNG.GeneratorOption): this {
+    return RNG.bernoulli_(this, p, opts);
+  }
+  /** `x.bernoulli()` uses x as the probabilities; `x.bernoulli(p)` a single probability. */
+  bernoulli(p?: number | null | RNG.GeneratorOption, opts?: RNG.GeneratorOption): Tensor {
+    return RNG.bernoulli(this, p, opts);
   }
 
   // ---- elementwise --------------------------------------------------------

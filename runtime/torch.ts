@@ -4,11 +4,11 @@
 
 import type { DType } from "./format/types.js";
 import { PyFloat, Size } from "./py/values.js";
-import * as random from "./random/index.js";
 import { getBackend } from "./backend/index.js";
 import { enable_grad, GradMode, isGradEnabled, no_grad, set_grad_enabled } from "./autograd/grad_mode.js";
 import { RuntimeError, ValueError } from "./errors.js";
-import { Device, emptyTensor, fromHost, isFloating, numelOf, Tensor, ValuesIndices } from "./tensor.js";
+import { isAcceleratorAvailable, placeOn } from "./device.js";
+import { Device, emptyTensor, fromHost, Tensor, ValuesIndices } from "./tensor.js";
 import * as E from "./ops/elementwise.js";
 import * as R from "./ops/reduce.js";
 import * as M from "./ops/matmul.js";
@@ -93,8 +93,7 @@ function walk(d: NestedData, depth: number, p: Parsed): void {
 
 function finish(t: Tensor, opts: TensorOptions | undefined): Tensor {
   if (opts?.device !== undefined && opts.device !== null) {
-    const name = typeof opts.device === "string" ? opts.device : opts.device.type;
-    if (!name.startsWith("cpu")) throw new RuntimeError("Torch not compiled with CUDA enabled");
+    placeOn(opts.device, t.storage);
   }
   if (opts?.requires_grad) t.requires_grad_(true);
   return t;
@@ -215,28 +214,29 @@ export function arange(start: number, end?: number, step = 1, opts?: TensorOptio
   return finish(fromHost(dt, [n], v), opts);
 }
 
-function randomTensor(args: SizeArgs, fillFn: (a: Float32Array) => void): Tensor {
-  const { shape, opts } = splitSize(args);
-  const dt = opts?.dtype ?? "float32";
-  if (!isFloating(dt)) throw new RuntimeError(`"normal_kernel_cpu" not implemented for 'Long'`);
-  const host = new Float32Array(numelOf(shape));
-  fillFn(host);
-  return finish(fromHost(dt, shape, host), opts);
-}
-
-/** torch.randn(*size): PyTorch's CPU generator, bit for bit (float32). */
-export function randn(...args: SizeArgs): Tensor {
-  return randomTensor(args, (a) => random.normal_(a, 0, 1));
-}
-
-/** torch.rand(*size): uniform [0, 1). */
-export function rand(...args: SizeArgs): Tensor {
-  return randomTensor(args, (a) => random.rand(a));
-}
-
-export function manual_seed(seed: number): void {
-  random.manualSeed(seed);
-}
+// Random numbers (PyTorch's CPU generator and kernels, bit for bit): ops/random.ts.
+export {
+  Generator,
+  default_generator,
+  manual_seed,
+  initial_seed,
+  seed,
+  get_rng_state,
+  set_rng_state,
+  rand,
+  randn,
+  rand_like,
+  randn_like,
+  randint,
+  randint_like,
+  randperm,
+  normal,
+  bernoulli,
+  type RandomOptions,
+  type RandomSizeArgs,
+} from "./ops/random.js";
+/** torch.utils.data (TensorDataset, DataLoader). */
+export * as utils from "./utils/index.js";
 
 export function is_grad_enabled(): boolean {
   return isGradEnabled();
@@ -251,8 +251,9 @@ export function numel(t: Tensor): number {
 }
 
 export const cuda = {
+  /** False until a GPU backend registers itself (device.ts). */
   is_available(): boolean {
-    return false;
+    return isAcceleratorAvailable();
   },
   device_count(): number {
     return 0;

@@ -7,7 +7,7 @@
 //   npm run bench -- tiny mlp     only these
 
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { compile } from "../compiler/index.js";
@@ -33,20 +33,35 @@ function metrics(stdout: string): Record<string, number> {
   return out;
 }
 
-function run(cmd: string, args: string[]): { ok: boolean; stdout: string; stderr: string } {
-  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: "utf8", env: { ...process.env, ATEN_CPU_CAPABILITY: "avx2" }, maxBuffer: 64 << 20 });
+// PyTorch is compared on OpenBLAS (the issue's baseline) when Debian's
+// libopenblas0-pthread is installed: its directory goes first on the library
+// path of the PyTorch process ONLY, so the system default (the reference BLAS
+// the goldens are made with, see scripts/golden.ts) stays untouched.
+// PYT2TS_BENCH_BLAS=<dir> picks another libblas.so.3 directory.
+const OPENBLAS = "/usr/lib/x86_64-linux-gnu/openblas-pthread";
+const blasDir = process.env.PYT2TS_BENCH_BLAS ?? (existsSync(join(OPENBLAS, "libblas.so.3")) ? OPENBLAS : null);
+
+function run(cmd: string, args: string[], torch = false): { ok: boolean; stdout: string; stderr: string } {
+  const env: Record<string, string | undefined> = { ...process.env, ATEN_CPU_CAPABILITY: "avx2" };
+  if (torch && blasDir !== null) env["LD_LIBRARY_PATH"] = [blasDir, process.env.LD_LIBRARY_PATH].filter(Boolean).join(":");
+  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: "utf8", env, maxBuffer: 64 << 20 });
   return { ok: r.status === 0, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
 }
 
-const torchAvailable = run(PYTHON, ["-c", "import torch"]).ok;
+const torchAvailable = run(PYTHON, ["-c", "import torch"], true).ok;
 if (!torchAvailable) console.error(`bench: PyTorch not found for ${PYTHON}; showing pyt2ts alone (apt-get install -y python3-torch for the comparison)`);
+// Which BLAS the PyTorch process really loaded (from its memory map), for the table's caption.
+const torchBlas = torchAvailable
+  ? run(PYTHON, ["-c", "import torch; torch.ones(2, 2) @ torch.ones(2, 2); print(sorted({l.split()[-1] for l in open('/proc/self/maps') if 'blas' in l.lower()})[0])"], true).stdout.trim() || "unknown"
+  : null;
+if (torchBlas !== null) console.error(`bench: PyTorch uses ${torchBlas}${blasDir === null ? " (apt-get install -y libopenblas0-pthread to compare against OpenBLAS)" : ""}`);
 
 const results: Measurement[] = [];
 for (const file of readdirSync(WORKLOADS).filter((f) => f.endsWith(".py")).sort()) {
   const name = file.replace(/\.py$/, "");
   if (only.length && !only.includes(name)) continue;
   const path = join(WORKLOADS, file);
-  const torch = torchAvailable ? run(PYTHON, [path]) : null;
+  const torch = torchAvailable ? run(PYTHON, [path], true) : null;
   const ours = run(process.execPath, [join(ROOT, "bin/pyt2ts.mjs"), "run", path]);
   const error = ours.ok ? undefined : ours.stderr.trim().split("\n").slice(-3).join(" | ");
   results.push({ workload: name, torch: torch?.ok ? metrics(torch.stdout) : null, pyt2ts: ours.ok ? metrics(ours.stdout) : null, ...(error ? { error } : {}) });
@@ -84,5 +99,5 @@ for (const r of results) {
     console.log(`| ${r.workload} | ${k} | ${fmt(a)} | ${fmt(b)} | ${ratio === undefined ? "-" : `${ratio.toFixed(2)}x`} |`);
   }
 }
-writeFileSync(join(ROOT, "bench/results.json"), JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2) + "\n");
+writeFileSync(join(ROOT, "bench/results.json"), JSON.stringify({ date: new Date().toISOString(), node: process.version, torchBlas, results }, null, 2) + "\n");
 console.log("\nbench: speed-up column = how many times faster pyt2ts is (gflops: pyt2ts/PyTorch); JSON in bench/results.json");

@@ -6,18 +6,58 @@
 //   npm run golden -- --check fail if a committed expected.out drifted from PyTorch
 //   npm run golden -- NAME    only fixtures whose folder name contains NAME
 //   npm run golden -- --ts-only  only refresh the reviewed expected.ts snapshots (no PyTorch needed)
+//   npm run golden -- --err NAME  write expected.err for diagnostics fixtures (see below)
+//
+// Documents (input.md / input.txt / input.ipynb) reach PyTorch as the Python
+// the COMPILER extracts from them (compiler/documents), written to a temporary
+// .py file, so PyTorch and pyt2ts run exactly the same program. Every program
+// runs after `torch.manual_seed(0)` (pyt2ts: PYT2TS_SEED=0, see runtime/env.ts)
+// so documents that never seed are still reproducible.
+//
+// expected.err is the COMPILER's own stderr for `pyt2ts check` (diagnostics
+// and warnings, NO_COLOR), not PyTorch's: `--err` generates it from the
+// compiler and the author reviews it like expected.ts. A fixture with
+// expected.err and no expected.out is a diagnostics fixture: it must fail to
+// compile (exit 1) and is never run through PyTorch.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { loadProgram } from "../compiler/documents/index.js";
 import { compile } from "../compiler/index.js";
 import { compareOutputs } from "../test/support/output-compare.js";
 
 const PYTHON = process.env.PYT2TS_PYTHON ?? "/usr/bin/python3";
+// Goldens are made against Debian's REFERENCE BLAS (plain sgemm, which the
+// runtime's matmul reproduces bit for bit). Installing OpenBLAS switches the
+// system-wide libblas.so.3 alternative, so pin the reference library's
+// directory first on the search path; `npm run bench` pins OpenBLAS instead.
+const REFERENCE_BLAS = "/usr/lib/x86_64-linux-gnu/blas";
+const PY_ENV = { ...process.env, LD_LIBRARY_PATH: [REFERENCE_BLAS, process.env.LD_LIBRARY_PATH].filter(Boolean).join(":"), ATEN_CPU_CAPABILITY: "avx2", PYTHONHASHSEED: "0" };
 const root = new URL("../fixtures/", import.meta.url).pathname;
 const args = process.argv.slice(2);
 const check = args.includes("--check");
 const tsOnly = args.includes("--ts-only");
+const errMode = args.includes("--err");
+const ROOT = new URL("../", import.meta.url).pathname;
+const scratch = mkdtempSync(join(tmpdir(), "pyt2ts-golden-"));
+// Seeds the default generator, then runs the program as __main__ (argv[1]).
+const SEEDED_RUN = "import sys, runpy, torch\ntorch.manual_seed(0)\nsys.argv = sys.argv[1:]\nrunpy.run_path(sys.argv[0], run_name='__main__')";
+
+/** The .py file PyTorch runs: the input itself, or the Python the compiler extracts from a document. */
+function pythonFor(name: string, input: string): string {
+  if (input.endsWith(".py")) return input;
+  const file = join(scratch, `${name}.py`);
+  writeFileSync(file, loadProgram(input, readFileSync(input, "utf8")).python);
+  return file;
+}
+
+/** `pyt2ts check` on the fixture, named relative to the repository as the golden test names it. */
+function checkStderr(input: string): { status: number | null; stderr: string } {
+  const r = spawnSync(process.execPath, [join(ROOT, "bin/pyt2ts.mjs"), "check", relative(ROOT, input)], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { status: r.status, stderr: r.stderr };
+}
 const filter = args.find((a) => !a.startsWith("--"));
 
 function torchAvailable(): boolean {
@@ -25,13 +65,13 @@ function torchAvailable(): boolean {
   return r.status === 0;
 }
 
-if (!tsOnly && !torchAvailable()) {
+if (!tsOnly && !errMode && !torchAvailable()) {
   console.error(`golden: PyTorch is not importable by ${PYTHON}.\n  Install it with: apt-get update && apt-get install -y python3-torch`);
   process.exit(2);
 }
 
 export function fixtureInput(dir: string): string | null {
-  for (const name of ["input.py", "input.md", "input.ipynb"]) if (existsSync(join(dir, name))) return join(dir, name);
+  for (const name of ["input.py", "input.md", "input.txt", "input.ipynb"]) if (existsSync(join(dir, name))) return join(dir, name);
   return null;
 }
 
@@ -41,7 +81,21 @@ for (const name of readdirSync(root).sort()) {
   if (filter && !name.includes(filter)) continue;
   const dir = join(root, name);
   const input = fixtureInput(dir);
-  if (!input || !input.endsWith(".py") || existsSync(join(dir, "expected.err"))) continue;
+  if (!input) continue;
+  const diagnosticsOnly = existsSync(join(dir, "expected.err")) && !existsSync(join(dir, "expected.out"));
+  if (errMode) {
+    // The compiler's diagnostics, reviewed by the fixture's author (see the header).
+    count++;
+    const r = checkStderr(input);
+    if (r.stderr === "") {
+      console.log(`golden: ${name}: no diagnostics, no expected.err`);
+      continue;
+    }
+    writeFileSync(join(dir, "expected.err"), r.stderr);
+    console.log(`golden: ${name}: wrote expected.err (check exited ${r.status})`);
+    continue;
+  }
+  if (diagnosticsOnly) continue;
   count++;
   const started = Date.now();
   if (tsOnly) {
@@ -52,7 +106,7 @@ for (const name of readdirSync(root).sort()) {
     continue;
   }
   // AVX2 kernels: the reference machine's RNG and math paths (see shared notes).
-  const r = spawnSync(PYTHON, [input], { encoding: "utf8", env: { ...process.env, ATEN_CPU_CAPABILITY: "avx2", PYTHONHASHSEED: "0" }, maxBuffer: 64 << 20 });
+  const r = spawnSync(PYTHON, ["-c", SEEDED_RUN, pythonFor(name, input)], { encoding: "utf8", env: PY_ENV, maxBuffer: 64 << 20 });
   if (r.status !== 0) {
     console.error(`golden: ${name}: python3 failed (exit ${r.status})\n${r.stderr}`);
     failures++;

@@ -4,7 +4,7 @@
 
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compile } from "../compiler/index.js";
 import { listFixtures } from "./support/fixtures.js";
@@ -15,9 +15,12 @@ const CLI = join(ROOT, "bin/pyt2ts.mjs");
 const GENERATED = join(ROOT, "test/.generated");
 const fixtures = listFixtures();
 const runnable = fixtures.filter((f) => f.expectedOut !== null);
+// Diagnostics fixtures: expected.err (the compiler's reviewed stderr) and nothing to run.
+const failing = fixtures.filter((f) => f.expectedOut === null && f.expectedErr !== null);
 
+// PYT2TS_SEED=0 matches the `torch.manual_seed(0)` scripts/golden.ts runs PyTorch under.
 function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20, env: { ...process.env, NO_COLOR: "1" } });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20, env: { ...process.env, NO_COLOR: "1", PYT2TS_SEED: "0" } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -38,7 +41,7 @@ describe("golden fixtures", () => {
           writeFileSync(join(GENERATED, `${f.name}.ts`), r.typescript);
         }
       }
-    });
+    }, 120_000);
 
     for (const f of runnable) {
       it(`${f.name}: compiles and matches the reviewed expected.ts`, () => {
@@ -62,11 +65,23 @@ describe("golden fixtures", () => {
   describe("run output equals PyTorch's", () => {
     for (const f of runnable) {
       it.concurrent(f.name, () => {
-        const r = runCli(["run", f.input]);
-        expect(r.stderr).toBe("");
+        // Named relative to the repository, as in expected.err (a document's warnings).
+        const r = runCli(["run", relative(ROOT, f.input)]);
+        expect(r.stderr).toBe(f.expectedErr ?? "");
         expect(r.status).toBe(0);
         const diff = compareOutputs(r.stdout, f.expectedOut!);
         expect(diff, diff ?? "").toBeNull();
+      }, 120_000);
+    }
+  });
+
+  describe("diagnostics equal the reviewed expected.err", () => {
+    for (const f of failing) {
+      it.concurrent(f.name, () => {
+        const r = runCli(["check", relative(ROOT, f.input)]);
+        expect(r.stderr).toBe(f.expectedErr);
+        expect(r.status).toBe(1);
+        expect(r.stdout).toBe("");
       }, 120_000);
     }
   });

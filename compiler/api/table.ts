@@ -19,8 +19,11 @@ export interface ApiParam {
 }
 
 export interface ResultContext {
+  /** One type per positional parameter (unknown where not given), then the variadic rest. */
   readonly args: readonly Type[];
   readonly receiver: Type | null;
+  /** The parameters the call gave (positionally or by keyword): `size()` vs `size(1)`. */
+  readonly given?: ReadonlySet<string>;
 }
 
 export interface ApiEntry {
@@ -59,7 +62,79 @@ function unaryFunction(qualified: string, summary: string): ApiEntry {
   return { python: qualified, kind: "function", params: [p("input", "tensor")], result: tensorResult, summary };
 }
 
+/** size_average/reduce/reduction, which every loss takes (in Python's order). */
+const lossOptions = [opt("size_average", "bool", "None"), opt("reduce", "bool", "None"), opt("reduction", "str", "'mean'")];
+const indexLossOptions = [opt("size_average", "bool", "None"), opt("ignore_index", "int", "-100"), opt("reduce", "bool", "None"), opt("reduction", "str", "'mean'")];
+const crossEntropyOptions = [...indexLossOptions, opt("label_smoothing", "float", "0.0")];
+
+/** Adam's keyword-only arguments (after `*` in PyTorch 1.13's signature). */
+const adamKeywords = [opt("maximize", "bool", "False"), opt("foreach", "any", "None"), opt("capturable", "bool", "False"), opt("differentiable", "bool", "False"), opt("fused", "bool", "False")];
+
 const creationOptions = [opt("dtype", "dtype", "None"), opt("device", "device", "None"), opt("requires_grad", "bool", "False")];
+
+// ---- random numbers, generators, nn.init, Dropout, torch.utils.data --------------
+// (runtime/ops/random.ts, runtime/nn/init.ts, runtime/nn/dropout.ts, runtime/utils/data.ts)
+
+const generatorOption = opt("generator", "any", "None");
+const randomCreation = [generatorOption, ...creationOptions];
+const generatorType: Type = { k: "object", cls: "torch.Generator" };
+const dataLoaderType: Type = { k: "object", cls: "torch.utils.data.DataLoader" };
+const tensorDatasetType: Type = { k: "object", cls: "torch.utils.data.TensorDataset" };
+
+function initFunction(name: string, params: readonly ApiParam[], summary: string): ApiEntry {
+  return { python: `torch.nn.init.${name}`, kind: "function", params: [p("tensor", "tensor"), ...params], result: tensorResult, summary };
+}
+
+const randomApi: readonly ApiEntry[] = [
+  // torch.empty(...).uniform_() / nn.init.*_(torch.empty(...)) is how seeded code makes random tensors.
+  { python: "torch.empty", kind: "function", params: [vararg("size", "int"), ...creationOptions], result: tensorResult, summary: "an uninitialised tensor (zeros here), usually filled in place" },
+  { python: "torch.initial_seed", kind: "function", params: [], result: T.int, summary: "the default generator's seed" },
+  { python: "torch.seed", kind: "function", params: [], result: T.int, summary: "reseeds the default generator non-deterministically and returns the seed" },
+  { python: "torch.get_rng_state", kind: "function", params: [], result: tensorResult, summary: "the default generator's state (5056 bytes)" },
+  { python: "torch.set_rng_state", kind: "function", params: [p("new_state", "tensor")], result: T.none, summary: "restores a state from get_rng_state" },
+  { python: "torch.default_generator", kind: "property", params: [], result: generatorType, summary: "the generator random functions use by default" },
+  { python: "torch.Generator", kind: "class", params: [p("device", "device", "'cpu'")], result: generatorType, summary: "an independent random generator (pass it as generator=)" },
+  { python: "torch.Generator.manual_seed", kind: "method", params: [p("seed", "int")], result: generatorType, summary: "seeds this generator (returns it)" },
+  { python: "torch.Generator.initial_seed", kind: "method", params: [], result: T.int, summary: "this generator's seed" },
+  { python: "torch.Generator.seed", kind: "method", params: [], result: T.int, summary: "reseeds non-deterministically and returns the seed" },
+  { python: "torch.Generator.get_state", kind: "method", params: [], result: tensorResult, summary: "this generator's state" },
+  { python: "torch.Generator.set_state", kind: "method", params: [p("new_state", "tensor")], result: generatorType, summary: "restores a state from get_state" },
+  { python: "torch.rand_like", kind: "function", params: [p("input", "tensor"), ...creationOptions], result: tensorResult, summary: "uniform [0, 1) numbers shaped like input" },
+  { python: "torch.randn_like", kind: "function", params: [p("input", "tensor"), ...creationOptions], result: tensorResult, summary: "standard normal numbers shaped like input" },
+  // randint(high, size) and randint(low, high, size) bind positionally; the runtime tells them apart.
+  { python: "torch.randint", kind: "function", params: [p("low", "int"), p("high", "any", "None"), p("size", "any", "None"), ...randomCreation], result: tensorResult, summary: "random integers in [low, high)" },
+  { python: "torch.randint_like", kind: "function", params: [p("input", "tensor"), p("low", "int"), p("high", "int", "None"), ...creationOptions], result: tensorResult, summary: "random integers shaped like input" },
+  { python: "torch.randperm", kind: "function", params: [p("n", "int"), ...randomCreation], result: tensorResult, summary: "a random permutation of 0..n-1" },
+  { python: "torch.normal", kind: "function", params: [p("mean", "tensor|number"), p("std", "tensor|number", "1.0"), p("size", "ints", "None"), ...randomCreation], result: tensorResult, summary: "normal random numbers (tensor or number mean/std)" },
+  { python: "torch.bernoulli", kind: "function", params: [p("input", "tensor"), p("p", "float", "None"), generatorOption], result: tensorResult, summary: "0/1 draws with probabilities input (or p)" },
+  tensorMethod("uniform_", [p("from", "float", "0"), p("to", "float", "1"), generatorOption], "fills with uniform numbers in [from, to)"),
+  tensorMethod("normal_", [p("mean", "float", "0"), p("std", "float", "1"), generatorOption], "fills with normal numbers"),
+  tensorMethod("random_", [p("from", "int", "None"), p("to", "int", "None"), generatorOption], "fills with random integers in [from, to)"),
+  tensorMethod("bernoulli_", [p("p", "tensor|number", "0.5"), generatorOption], "fills with 0/1 draws of probability p"),
+  tensorMethod("bernoulli", [p("p", "float", "None"), generatorOption], "0/1 draws with this tensor's probabilities (or p)"),
+  { python: "torch.nn.init.calculate_gain", kind: "function", params: [p("nonlinearity", "str"), p("param", "float", "None")], result: T.float, summary: "the recommended gain for a nonlinearity" },
+  initFunction("uniform_", [p("a", "float", "0.0"), p("b", "float", "1.0")], "fills with U(a, b)"),
+  initFunction("normal_", [p("mean", "float", "0.0"), p("std", "float", "1.0")], "fills with N(mean, std)"),
+  initFunction("constant_", [p("val", "float")], "fills with val"),
+  initFunction("zeros_", [], "fills with zeros"),
+  initFunction("ones_", [], "fills with ones"),
+  initFunction("kaiming_uniform_", [p("a", "float", "0"), p("mode", "str", "'fan_in'"), p("nonlinearity", "str", "'leaky_relu'")], "He uniform initialisation"),
+  initFunction("kaiming_normal_", [p("a", "float", "0"), p("mode", "str", "'fan_in'"), p("nonlinearity", "str", "'leaky_relu'")], "He normal initialisation"),
+  initFunction("xavier_uniform_", [p("gain", "float", "1.0")], "Glorot uniform initialisation"),
+  initFunction("xavier_normal_", [p("gain", "float", "1.0")], "Glorot normal initialisation"),
+  moduleClass("Dropout", [p("p", "float", "0.5"), p("inplace", "bool", "False")], "zeroes elements with probability p in training (scales the rest by 1/(1-p))"),
+  { python: "torch.nn.functional.dropout", kind: "function", params: [p("input", "tensor"), p("p", "float", "0.5"), p("training", "bool", "True"), p("inplace", "bool", "False")], result: tensorResult, summary: "dropout" },
+  { python: "torch.utils.data.TensorDataset", kind: "class", params: [vararg("tensors", "tensor")], result: tensorDatasetType, summary: "samples (t[i] for t in tensors)" },
+  {
+    python: "torch.utils.data.DataLoader",
+    kind: "class",
+    params: [p("dataset", "any"), p("batch_size", "int", "1"), p("shuffle", "bool", "None"), opt("drop_last", "bool", "False"), opt("generator", "any", "None"), opt("num_workers", "int", "0")],
+    result: dataLoaderType,
+    summary: "batches of a dataset (shuffled as PyTorch's RandomSampler does)",
+  },
+  { python: "torch.utils.data.DataLoader.dataset", kind: "property", params: [], result: tensorDatasetType, summary: "the dataset" },
+  { python: "torch.utils.data.DataLoader.batch_size", kind: "property", params: [], result: T.int, summary: "samples per batch" },
+];
 
 export const API: readonly ApiEntry[] = [
   // ------------------------------------------------------------ torch.*
@@ -68,10 +143,10 @@ export const API: readonly ApiEntry[] = [
   { python: "torch.LongTensor", kind: "function", params: [p("data", "any")], result: tensorResult, summary: "an int64 tensor from nested lists" },
   { python: "torch.zeros", kind: "function", params: [vararg("size", "int"), ...creationOptions], result: tensorResult, summary: "a tensor of zeros" },
   { python: "torch.ones", kind: "function", params: [vararg("size", "int"), ...creationOptions], result: tensorResult, summary: "a tensor of ones" },
-  { python: "torch.rand", kind: "function", params: [vararg("size", "int"), ...creationOptions], result: tensorResult, summary: "uniform random numbers in [0, 1)" },
-  { python: "torch.randn", kind: "function", params: [vararg("size", "int"), ...creationOptions], result: tensorResult, summary: "standard normal random numbers" },
+  { python: "torch.rand", kind: "function", params: [vararg("size", "int"), ...randomCreation], result: tensorResult, summary: "uniform random numbers in [0, 1)" },
+  { python: "torch.randn", kind: "function", params: [vararg("size", "int"), ...randomCreation], result: tensorResult, summary: "standard normal random numbers" },
   { python: "torch.no_grad", kind: "function", params: [], result: T.context, summary: "a context in which no graph is recorded" },
-  { python: "torch.manual_seed", kind: "function", params: [p("seed", "int")], result: T.none, summary: "seeds PyTorch's CPU generator" },
+  { python: "torch.manual_seed", kind: "function", params: [p("seed", "int")], result: generatorType, summary: "seeds PyTorch's CPU generator (returns it)" },
   { python: "torch.matmul", kind: "function", params: [p("input", "tensor"), p("other", "tensor")], result: tensorResult, summary: "matrix product" },
   { python: "torch.mm", kind: "function", params: [p("input", "tensor"), p("mat2", "tensor")], result: tensorResult, summary: "2-D matrix product" },
   { python: "torch.exp", kind: "function", params: [p("input", "tensor")], result: tensorResult, summary: "elementwise e^x" },
@@ -83,6 +158,8 @@ export const API: readonly ApiEntry[] = [
   { python: "torch.mean", kind: "function", params: [p("input", "tensor"), p("dim", "int", "None"), p("keepdim", "bool", "False")], result: tensorResult, summary: "mean of elements" },
   { python: "torch.softmax", kind: "function", params: [p("input", "tensor"), p("dim", "int")], result: tensorResult, summary: "softmax along dim" },
   { python: "torch.cuda.is_available", kind: "function", params: [], result: T.bool, summary: "whether a GPU backend is available" },
+  { python: "torch.device", kind: "function", params: [p("type", "str")], result: T.unknown, summary: "a device: 'cpu', or 'cuda'/'mps' (run on the CPU with a notice until a GPU backend exists)" },
+  { python: "torch.Tensor", kind: "function", ts: "FloatTensor", params: [vararg("data", "any")], result: tensorResult, summary: "the legacy constructor: a float32 tensor from data (or of the given sizes)" },
 
   // ------------------------------------------------------------ Python's time and math
   { python: "time.perf_counter", kind: "function", params: [], result: T.float, summary: "monotonic seconds, for timing loops" },
@@ -94,6 +171,18 @@ export const API: readonly ApiEntry[] = [
   { python: "math.pow", kind: "function", params: [p("x", "float"), p("y", "float")], result: T.float, summary: "x ** y as float" },
   { python: "math.pi", kind: "property", params: [], result: T.float, summary: "π" },
   { python: "math.e", kind: "property", params: [], result: T.float, summary: "e" },
+  // ------------------------------------------------------------ Python's random (CPython's Mersenne Twister, not torch's)
+  { python: "random.seed", kind: "function", params: [p("a", "any", "None")], result: T.none, summary: "seeds Python's random module" },
+  { python: "random.random", kind: "function", params: [], result: T.float, summary: "a float in [0, 1)" },
+  { python: "random.randint", kind: "function", params: [p("a", "int"), p("b", "int")], result: T.int, summary: "an int in [a, b]" },
+  { python: "random.randrange", kind: "function", params: [p("start", "int"), p("stop", "int", "None"), p("step", "int", "1")], result: T.int, summary: "an int from range(start, stop, step)" },
+  { python: "random.uniform", kind: "function", params: [p("a", "float"), p("b", "float")], result: T.float, summary: "a float in [a, b]" },
+  { python: "random.gauss", kind: "function", params: [p("mu", "float", "0.0"), p("sigma", "float", "1.0")], result: T.float, summary: "a normal sample" },
+  { python: "random.getrandbits", kind: "function", params: [p("k", "int")], result: T.int, summary: "an int with k random bits" },
+  { python: "random.choice", kind: "function", params: [p("seq", "any")], result: (ctx) => randomElement(ctx.args[0]), summary: "one element of seq" },
+  { python: "random.shuffle", kind: "function", params: [p("x", "any")], result: T.none, summary: "shuffles a list in place" },
+  { python: "random.sample", kind: "function", params: [p("population", "any"), p("k", "int")], result: (ctx) => T.list(randomElement(ctx.args[0])), summary: "k distinct elements" },
+  { python: "random.choices", kind: "function", params: [p("population", "any"), p("weights", "any", "None"), opt("k", "int", "1")], result: (ctx) => T.list(randomElement(ctx.args[0])), summary: "k elements, with replacement" },
 
   // ------------------------------------------------------------ torch.nn
   moduleClass("Linear", [p("in_features", "int"), p("out_features", "int"), p("bias", "bool", "True")], "y = x W^T + b"),
@@ -101,12 +190,24 @@ export const API: readonly ApiEntry[] = [
   moduleClass("Sigmoid", [], "1 / (1 + e^-x)"),
   moduleClass("Tanh", [], "tanh(x)"),
   moduleClass("Softmax", [p("dim", "int", "None")], "softmax along dim"),
-  moduleClass("MSELoss", [p("size_average", "any", "None"), p("reduce", "any", "None"), p("reduction", "str", "'mean'")], "mean squared error"),
+  moduleClass("Flatten", [p("start_dim", "int", "1"), p("end_dim", "int", "-1")], "flattens dims start_dim..end_dim"),
   moduleClass(
-    "CrossEntropyLoss",
-    [p("weight", "tensor", "None"), p("size_average", "any", "None"), p("ignore_index", "int", "-100"), p("reduce", "any", "None"), p("reduction", "str", "'mean'"), p("label_smoothing", "float", "0.0")],
-    "cross entropy of logits against class indices or class probabilities",
+    "Conv2d",
+    [p("in_channels", "int"), p("out_channels", "int"), p("kernel_size", "ints"), p("stride", "ints", "1"), p("padding", "ints", "0"), p("dilation", "ints", "1"), p("groups", "int", "1"), p("bias", "bool", "True"), p("padding_mode", "str", "'zeros'")],
+    "2-D convolution over [N, C, H, W] images",
   ),
+  moduleClass(
+    "MaxPool2d",
+    [p("kernel_size", "ints"), p("stride", "ints", "None"), p("padding", "ints", "0"), p("dilation", "ints", "1"), p("return_indices", "bool", "False"), p("ceil_mode", "bool", "False")],
+    "2-D max pooling",
+  ),
+  // Losses: `weight` positional as in Python, the rest in the trailing options object.
+  moduleClass("MSELoss", [...lossOptions], "mean squared error"),
+  moduleClass("L1Loss", [...lossOptions], "mean absolute error"),
+  moduleClass("CrossEntropyLoss", [p("weight", "tensor", "None"), ...crossEntropyOptions], "cross entropy of logits against class indices or class probabilities"),
+  moduleClass("NLLLoss", [p("weight", "tensor", "None"), ...indexLossOptions], "negative log-likelihood of log-probabilities"),
+  moduleClass("BCELoss", [p("weight", "tensor", "None"), ...lossOptions], "binary cross entropy of probabilities"),
+  moduleClass("BCEWithLogitsLoss", [p("weight", "tensor", "None"), ...lossOptions, opt("pos_weight", "tensor", "None")], "binary cross entropy of logits (sigmoid built in)"),
   {
     python: "torch.nn.Sequential",
     kind: "class",
@@ -121,15 +222,52 @@ export const API: readonly ApiEntry[] = [
   unaryFunction("torch.nn.functional.relu", "elementwise max(x, 0)"),
   unaryFunction("torch.nn.functional.sigmoid", "elementwise logistic sigmoid"),
   unaryFunction("torch.nn.functional.tanh", "elementwise tanh"),
+  {
+    python: "torch.nn.functional.conv2d",
+    kind: "function",
+    params: [p("input", "tensor"), p("weight", "tensor"), p("bias", "tensor", "None"), p("stride", "ints", "1"), p("padding", "ints", "0"), p("dilation", "ints", "1"), p("groups", "int", "1")],
+    result: tensorResult,
+    summary: "2-D convolution",
+  },
+  {
+    python: "torch.nn.functional.max_pool2d",
+    kind: "function",
+    params: [p("input", "tensor"), p("kernel_size", "ints"), p("stride", "ints", "None"), p("padding", "ints", "0"), p("dilation", "ints", "1"), p("ceil_mode", "bool", "False")],
+    result: tensorResult,
+    summary: "2-D max pooling (stride defaults to kernel_size)",
+  },
+  { python: "torch.nn.functional.flatten", kind: "function", params: [p("input", "tensor"), p("start_dim", "int", "0"), p("end_dim", "int", "-1")], result: tensorResult, summary: "flattened dimensions" },
   { python: "torch.nn.functional.softmax", kind: "function", params: [p("input", "tensor"), p("dim", "int", "None")], result: tensorResult, summary: "softmax along dim" },
   { python: "torch.nn.functional.log_softmax", kind: "function", params: [p("input", "tensor"), p("dim", "int", "None")], result: tensorResult, summary: "log of softmax along dim" },
-  { python: "torch.nn.functional.mse_loss", kind: "function", params: [p("input", "tensor"), p("target", "tensor"), opt("reduction", "str", "'mean'")], result: tensorResult, summary: "mean squared error" },
+  { python: "torch.nn.functional.mse_loss", kind: "function", params: [p("input", "tensor"), p("target", "tensor"), ...lossOptions], result: tensorResult, summary: "mean squared error" },
+  { python: "torch.nn.functional.l1_loss", kind: "function", params: [p("input", "tensor"), p("target", "tensor"), ...lossOptions], result: tensorResult, summary: "mean absolute error" },
   {
     python: "torch.nn.functional.cross_entropy",
     kind: "function",
-    params: [p("input", "tensor"), p("target", "tensor"), opt("weight", "tensor", "None"), opt("ignore_index", "int", "-100"), opt("reduction", "str", "'mean'"), opt("label_smoothing", "float", "0.0")],
+    params: [p("input", "tensor"), p("target", "tensor"), p("weight", "tensor", "None"), ...crossEntropyOptions],
     result: tensorResult,
     summary: "cross entropy of logits",
+  },
+  {
+    python: "torch.nn.functional.nll_loss",
+    kind: "function",
+    params: [p("input", "tensor"), p("target", "tensor"), p("weight", "tensor", "None"), ...indexLossOptions],
+    result: tensorResult,
+    summary: "negative log-likelihood of log-probabilities",
+  },
+  {
+    python: "torch.nn.functional.binary_cross_entropy",
+    kind: "function",
+    params: [p("input", "tensor"), p("target", "tensor"), p("weight", "tensor", "None"), ...lossOptions],
+    result: tensorResult,
+    summary: "binary cross entropy of probabilities",
+  },
+  {
+    python: "torch.nn.functional.binary_cross_entropy_with_logits",
+    kind: "function",
+    params: [p("input", "tensor"), p("target", "tensor"), p("weight", "tensor", "None"), ...lossOptions, opt("pos_weight", "tensor", "None")],
+    result: tensorResult,
+    summary: "binary cross entropy of logits",
   },
 
   // ------------------------------------------------------------ torch.optim
@@ -140,16 +278,70 @@ export const API: readonly ApiEntry[] = [
     result: T.optimizer("SGD"),
     summary: "stochastic gradient descent (with momentum)",
   },
+  {
+    python: "torch.optim.Adam",
+    kind: "class",
+    params: [p("params", "params"), p("lr", "float", "0.001"), p("betas", "any", "(0.9, 0.999)"), p("eps", "float", "1e-08"), p("weight_decay", "float", "0"), p("amsgrad", "bool", "False"), ...adamKeywords],
+    result: T.optimizer("Adam"),
+    summary: "Adam (adaptive moment estimation), PyTorch 1.13's update rule",
+  },
+  {
+    python: "torch.optim.AdamW",
+    kind: "class",
+    params: [p("params", "params"), p("lr", "float", "0.001"), p("betas", "any", "(0.9, 0.999)"), p("eps", "float", "1e-08"), p("weight_decay", "float", "0.01"), p("amsgrad", "bool", "False"), ...adamKeywords.slice(0, 3)],
+    result: T.optimizer("AdamW"),
+    summary: "Adam with decoupled weight decay",
+  },
+  {
+    python: "torch.optim.RMSprop",
+    kind: "class",
+    params: [
+      p("params", "params"), p("lr", "float", "0.01"), p("alpha", "float", "0.99"), p("eps", "float", "1e-08"), p("weight_decay", "float", "0"),
+      p("momentum", "float", "0"), p("centered", "bool", "False"), p("foreach", "any", "None"), p("maximize", "bool", "False"), p("differentiable", "bool", "False"),
+    ],
+    result: T.optimizer("RMSprop"),
+    summary: "RMSprop (running average of squared gradients)",
+  },
+  {
+    python: "torch.optim.Adagrad",
+    kind: "class",
+    params: [
+      p("params", "params"), p("lr", "float", "0.01"), p("lr_decay", "float", "0"), p("weight_decay", "float", "0"), p("initial_accumulator_value", "float", "0"),
+      p("eps", "float", "1e-10"), p("foreach", "any", "None"), opt("maximize", "bool", "False"),
+    ],
+    result: T.optimizer("Adagrad"),
+    summary: "Adagrad (per-parameter learning rates from summed squared gradients)",
+  },
   { python: "Optimizer.step", kind: "method", params: [], result: T.none, summary: "applies one update" },
   { python: "Optimizer.zero_grad", kind: "method", params: [p("set_to_none", "bool", "False")], result: T.none, summary: "clears the gradients" },
+  { python: "Optimizer.add_param_group", kind: "method", params: [p("param_group", "any")], result: T.none, summary: "adds a parameter group (a dict with 'params')" },
+  { python: "Optimizer.param_groups", kind: "property", params: [], result: T.list({ k: "dict", key: T.str, value: T.unknown }), summary: "the parameter groups: dicts of 'params', 'lr', ... (editable)" },
+  {
+    python: "torch.optim.lr_scheduler.StepLR",
+    kind: "class",
+    params: [p("optimizer", "any"), p("step_size", "int"), p("gamma", "float", "0.1"), p("last_epoch", "int", "-1"), p("verbose", "bool", "False")],
+    result: T.optimizer("lr_scheduler.StepLR"),
+    summary: "multiplies the learning rate by gamma every step_size epochs",
+  },
+  {
+    python: "torch.optim.lr_scheduler.ExponentialLR",
+    kind: "class",
+    params: [p("optimizer", "any"), p("gamma", "float"), p("last_epoch", "int", "-1"), p("verbose", "bool", "False")],
+    result: T.optimizer("lr_scheduler.ExponentialLR"),
+    summary: "multiplies the learning rate by gamma every epoch",
+  },
+  { python: "LRScheduler.step", kind: "method", params: [], result: T.none, summary: "advances the schedule one epoch" },
+  { python: "LRScheduler.get_last_lr", kind: "method", params: [], result: T.list(T.float), summary: "the learning rates the scheduler last set, one per group" },
+  { python: "LRScheduler.last_epoch", kind: "property", params: [], result: T.int, summary: "the scheduler's epoch counter" },
 
   // ------------------------------------------------------------ nn.Module methods
   { python: "Module.parameters", kind: "method", params: [p("recurse", "bool", "True")], result: T.list(T.parameter), summary: "the module's parameters" },
-  { python: "Module.named_parameters", kind: "method", params: [], result: T.list(T.tuple([T.str, T.parameter])), summary: "(name, parameter) pairs" },
+  { python: "Module.named_parameters", kind: "method", params: [p("prefix", "str", "''"), p("recurse", "bool", "True")], result: T.list(T.tuple([T.str, T.parameter])), summary: "(name, parameter) pairs" },
   { python: "Module.children", kind: "method", params: [], result: T.list(T.module("Module")), summary: "direct submodules" },
   { python: "Module.zero_grad", kind: "method", params: [p("set_to_none", "bool", "False")], result: T.none, summary: "clears the parameters' gradients" },
   { python: "Module.train", kind: "method", params: [p("mode", "bool", "True")], result: sameAsReceiver, summary: "training mode" },
   { python: "Module.eval", kind: "method", params: [], result: sameAsReceiver, summary: "evaluation mode" },
+  { python: "Module.to", kind: "method", params: [p("device", "device")], result: sameAsReceiver, summary: "moves the parameters to a device (accelerators: the CPU, with a notice, until a GPU backend exists)" },
   { python: "Module.forward", kind: "method", params: [vararg("input", "any")], result: tensorResult, summary: "the computation" },
 
   // ------------------------------------------------------------ Tensor methods
@@ -162,7 +354,7 @@ export const API: readonly ApiEntry[] = [
   tensorMethod("requires_grad_", [p("requires_grad", "bool", "True")], "sets requires_grad in place"),
   tensorMethod("view", [vararg("shape", "int")], "the same storage with another shape"),
   tensorMethod("reshape", [vararg("shape", "int")], "the values with another shape"),
-  tensorMethod("size", [p("dim", "int", "None")], "the shape, or one dimension", (ctx) => (ctx.args.length > 0 ? T.int : T.size)),
+  tensorMethod("size", [p("dim", "int", "None")], "the shape, or one dimension", (ctx) => (ctx.given?.has("dim") ? T.int : T.size)),
   tensorMethod("dim", [], "the number of dimensions", T.int),
   tensorMethod("numel", [], "the number of elements", T.int),
   tensorMethod("float", [], "converted to float32"),
@@ -186,6 +378,8 @@ export const API: readonly ApiEntry[] = [
   tensorMethod("unsqueeze", [p("dim", "int")], "inserts a dimension of size 1"),
   tensorMethod("squeeze", [p("dim", "int", "None")], "removes dimensions of size 1"),
   tensorMethod("flatten", [p("start_dim", "int", "0"), p("end_dim", "int", "-1")], "flattened dimensions"),
+  tensorMethod("to", [p("device", "device")], "on a device or converted to a dtype (accelerators: the CPU, with a notice, until a GPU backend exists)"),
+  tensorMethod("contiguous", [], "the values in row-major order"),
   { python: "Tensor.data", kind: "property", params: [], result: tensorResult, summary: "the values, detached from the graph" },
   { python: "Tensor.grad", kind: "property", params: [], result: tensorResult, nullable: true, summary: "the accumulated gradient (None before backward)" },
   { python: "Tensor.shape", kind: "property", params: [], result: T.size, summary: "the shape as torch.Size" },
@@ -198,6 +392,13 @@ export const API: readonly ApiEntry[] = [
   { python: "Linear.bias", kind: "property", params: [], result: T.parameter, nullable: true, summary: "the bias, shape (out,)" },
   { python: "Linear.in_features", kind: "property", params: [], result: T.int, summary: "input size" },
   { python: "Linear.out_features", kind: "property", params: [], result: T.int, summary: "output size" },
+  { python: "Conv2d.weight", kind: "property", params: [], result: T.parameter, summary: "the kernels, shape (out, in/groups, kh, kw)" },
+  { python: "Conv2d.bias", kind: "property", params: [], result: T.parameter, nullable: true, summary: "the bias, shape (out,)" },
+  { python: "Conv2d.in_channels", kind: "property", params: [], result: T.int, summary: "input channels" },
+  { python: "Conv2d.out_channels", kind: "property", params: [], result: T.int, summary: "output channels" },
+  { python: "Conv2d.kernel_size", kind: "property", params: [], result: T.tuple([T.int, T.int]), summary: "kernel size (kh, kw)" },
+  { python: "Conv2d.stride", kind: "property", params: [], result: T.tuple([T.int, T.int]), summary: "stride (sh, sw)" },
+  ...randomApi,
 ];
 
 const byName = new Map<string, ApiEntry>(API.map((e) => [e.python, e]));
@@ -220,10 +421,20 @@ export const RUNTIME_MODULES: ReadonlyMap<string, string> = new Map([
   ["torch", "torch"],
   ["torch.nn", "nn"],
   ["torch.optim", "optim"],
+  ["torch.optim.lr_scheduler", "lr_scheduler"],
   ["torch.nn.functional", "functional"],
   ["time", "time"],
   ["math", "math"],
+  ["random", "random"],
 ]);
+
+/** The element type random.choice/sample picks from. */
+function randomElement(t: Type | undefined): Type {
+  if (t?.k === "list") return t.elem;
+  if (t?.k === "str") return T.str;
+  if (t?.k === "range") return T.int;
+  return T.unknown;
+}
 
 export function resultType(entry: ApiEntry, ctx: ResultContext): Type {
   return typeof entry.result === "function" ? entry.result(ctx) : entry.result;

@@ -7,12 +7,30 @@ import { closest } from "./suggest.js";
 
 export type Severity = "error" | "warning";
 
+/** A notebook diagnostic's cell: its span's lines are then lines of that cell. */
+export interface CellLocation {
+  /** The cell's number in the notebook (every cell counted from 1). */
+  readonly index: number;
+  /** Where the cell's text starts in the program (the code frame is cut from there). */
+  readonly firstLine: number;
+  readonly lineCount: number;
+}
+
 export interface Diagnostic {
   readonly code: string;
   readonly severity: Severity;
   readonly message: string;
   readonly span: Span;
   readonly help?: string;
+  readonly cell?: CellLocation;
+}
+
+/** The same diagnostic with its span in a notebook cell's own lines. */
+export function inCell(d: Diagnostic, cell: CellLocation): Diagnostic {
+  const shift = cell.firstLine - 1;
+  const line = Math.max(1, d.span.line - shift);
+  const endLine = Math.min(cell.lineCount, Math.max(line, d.span.endLine - shift));
+  return { ...d, span: { ...d.span, line, endLine }, cell };
 }
 
 const make = (code: string, message: string, span: Span, help?: string, severity: Severity = "error"): Diagnostic =>

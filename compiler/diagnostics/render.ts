@@ -11,10 +11,13 @@ export interface RenderOptions {
 
 export function renderDiagnostic(d: Diagnostic, source: string, opts: RenderOptions): string {
   const { span } = d;
-  const head = `${span.file}:${span.line}:${span.column}: ${d.severity}[${d.code}]: ${d.message}`;
+  // A notebook diagnostic names its cell (`notes.ipynb:cell 3:2:5`) and quotes that cell alone.
+  const where = d.cell ? `${span.file}:cell ${d.cell.index}:${span.line}:${span.column}` : `${span.file}:${span.line}:${span.column}`;
+  const head = `${where}: ${d.severity}[${d.code}]: ${d.message}`;
   const endColumn = span.endLine === span.line && span.endColumn <= span.column ? span.column + 1 : span.endColumn;
+  const text = d.cell ? source.split(/\r\n|\r|\n/).slice(d.cell.firstLine - 1, d.cell.firstLine - 1 + d.cell.lineCount).join("\n") : source;
   const frame = codeFrameColumns(
-    source,
+    text,
     { start: { line: span.line, column: span.column }, end: { line: span.endLine, column: endColumn } },
     { highlightCode: opts.color, forceColor: opts.color, linesAbove: 1, linesBelow: 0 },
   );
@@ -35,6 +38,7 @@ export function diagnosticsToJson(ds: readonly Diagnostic[]): string {
   return JSON.stringify(
     ds.map((d) => ({
       file: d.span.file,
+      ...(d.cell ? { cell: d.cell.index } : {}),
       line: d.span.line,
       column: d.span.column,
       endLine: d.span.endLine,

@@ -5,9 +5,10 @@
 
 import { extname } from "node:path";
 import { markdownToPython, type SkippedBlock } from "./markdown.js";
-import { notebookToPython } from "./notebook.js";
+import { notebookToPython, type CellRange } from "./notebook.js";
 
-export type { SkippedBlock };
+export type { SkippedBlock, CellRange };
+export { cellOf } from "./notebook.js";
 export type DocumentKind = "python" | "markdown" | "notebook";
 
 export interface ProgramSource {
@@ -20,6 +21,8 @@ export interface ProgramSource {
   readonly lineOf: (programLine: number) => number;
   /** Code blocks of a document that are not part of the program. */
   readonly skipped: readonly SkippedBlock[];
+  /** Notebooks: where each code cell sits in the program (diagnostics name the cell and its line). */
+  readonly cells?: readonly CellRange[];
 }
 
 export function documentKind(file: string): DocumentKind {
@@ -38,7 +41,7 @@ export function loadProgram(file: string, text: string): ProgramSource {
   }
   if (kind === "notebook") {
     const nb = notebookToPython(text);
-    return { kind, python: nb.python, display: nb.python, lineOf: identity, skipped: [] };
+    return { kind, python: nb.python, display: nb.python, lineOf: identity, skipped: [], cells: nb.cells };
   }
   return { kind, python: text, display: text, lineOf: identity, skipped: [] };
 }

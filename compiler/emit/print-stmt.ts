@@ -51,6 +51,8 @@ export function printStatement(s: TsStmt, indent: string): string {
       return line("continue;");
     case "throw":
       return line(`throw ${printExpr(s.value)};`);
+    case "tryCatch":
+      return line(`try ${block(s.body, indent)} catch (${s.catchName}) ${block(s.handler, indent)}${s.finalizer.length ? ` finally ${block(s.finalizer, indent)}` : ""}`);
     case "tryFinally":
       return line(`try ${block(s.body, indent)} finally ${block(s.finalizer, indent)}`);
     case "block":
@@ -62,8 +64,10 @@ export function printStatement(s: TsStmt, indent: string): string {
     case "class": {
       const inner = indent + "  ";
       let out = `${indent}class ${s.name}${s.base ? ` extends ${s.base}` : ""} {\n`;
+      // Python class attributes (`count = 0` in the class body).
+      for (const st of s.statics ?? []) out += `${inner}static ${st.name}: ${st.type} = ${printExpr(st.init)};\n`;
       for (const f of s.fields) out += `${inner}${s.base ? "declare " : ""}${f.name}${s.base ? "" : "!"}: ${f.type};\n`;
-      if (s.fields.length && s.members.length) out += "\n";
+      if ((s.fields.length || s.statics?.length) && s.members.length) out += "\n";
       out += s.members.map((m) => printMethod(m, inner)).join("\n");
       return out + `${indent}}\n`;
     }

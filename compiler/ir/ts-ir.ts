@@ -44,9 +44,11 @@ export type TsStmt = { readonly span: Span | null } & (
   | { readonly t: "continue" }
   | { readonly t: "throw"; readonly value: TsExpr }
   | { readonly t: "tryFinally"; readonly body: readonly TsStmt[]; readonly finalizer: readonly TsStmt[] }
+  /** `try { body } catch (catchName) { handler } finally { finalizer }` (no finally when finalizer is empty): Python's try/except. */
+  | { readonly t: "tryCatch"; readonly body: readonly TsStmt[]; readonly catchName: string; readonly handler: readonly TsStmt[]; readonly finalizer: readonly TsStmt[] }
   | { readonly t: "block"; readonly body: readonly TsStmt[] }
   | { readonly t: "function"; readonly name: string; readonly params: readonly TsParam[]; readonly returnType: string | null; readonly body: readonly TsStmt[]; readonly isAsync: boolean }
-  | { readonly t: "class"; readonly name: string; readonly base: string | null; readonly fields: readonly { readonly name: string; readonly type: string }[]; readonly members: readonly TsMethod[] }
+  | { readonly t: "class"; readonly name: string; readonly base: string | null; readonly fields: readonly { readonly name: string; readonly type: string }[]; readonly members: readonly TsMethod[]; readonly statics?: readonly { readonly name: string; readonly type: string; readonly init: TsExpr }[] }
   | { readonly t: "comment"; readonly text: string }
 );
 

@@ -8,6 +8,9 @@ import { allowNone, awaitExpr, call, member, method, py, raw, type TsExpr } from
 import type { Context } from "./context.js";
 import { iterElementType, lowerExpr, printable } from "./expressions.js";
 import { lowered, type Lowered } from "./lowered.js";
+import { superOf } from "./classattrs.js";
+import { lowerPythonBuiltin } from "./pybuiltins.js";
+import { PYTHON_BUILTIN_NAMES } from "./pynames.js";
 
 type BuiltinLowering = (cx: Context, args: Lowered[], e: CallExpr) => Lowered;
 
@@ -92,13 +95,19 @@ function minMax(name: "min" | "max", args: Lowered[]): Lowered {
   return lowered(py(name, args.map((a) => a.code)), elem);
 }
 
-export const BUILTIN_NAMES: ReadonlySet<string> = new Set([...Object.keys(BUILTINS), "super"]);
+export const BUILTIN_NAMES: ReadonlySet<string> = new Set([...Object.keys(BUILTINS), "super", ...PYTHON_BUILTIN_NAMES]);
 
 export function lowerBuiltinCall(cx: Context, name: string, e: CallExpr): Lowered {
+  // super() in a method of a class with a user-defined base (classattrs.ts).
+  const superValue = name === "super" && e.args.length === 0 ? superOf(cx) : null;
+  if (superValue) return superValue;
   if (name === "super") {
     cx.report(diag.notSupported("super() outside `super().__init__()` in a constructor", e.span));
     return lowered(raw("undefined as never"), T.unknown);
   }
+  // sorted(key=), min/max(key=), any/all/map/filter, exceptions, ...: pybuiltins.ts.
+  const python = lowerPythonBuiltin(cx, name, e);
+  if (python) return python;
   const args = e.args.map((a) => lowerExpr(cx, a));
   if (name !== "print") for (const k of e.keywords) cx.report(diag.notSupported(`keyword arguments to ${name}()`, k.span));
   return BUILTINS[name]!(cx, args, e);

@@ -12,7 +12,8 @@ import type { Context } from "./context.js";
 import { attributeOf, lowerExpr } from "./expressions.js";
 import { pythonDefaultToTs } from "./literals.js";
 import { lowered, type Lowered } from "./lowered.js";
-import { userMethod } from "./modules.js";
+import { optimizerApiOwner, userMethod } from "./modules.js";
+import { lowerMethodCall } from "./pymethods.js";
 
 export function lowerCall(cx: Context, e: CallExpr): Lowered {
   const f = e.func;
@@ -23,15 +24,20 @@ export function lowerCall(cx: Context, e: CallExpr): Lowered {
     const receiver = lowerExpr(cx, f.object);
     const rt = receiver.type;
     if (rt.k === "tensor") return callApiMethod(cx, e, receiver, `Tensor.${f.attr}`, f.attrSpan);
-    if (rt.k === "optimizer") return callApiMethod(cx, e, receiver, `Optimizer.${f.attr}`, f.attrSpan);
+    if (rt.k === "optimizer") return callApiMethod(cx, e, receiver, `${optimizerApiOwner(rt)}.${f.attr}`, f.attrSpan);
     if (rt.k === "module" || rt.k === "object") {
       const user = userMethod(cx, rt, f.attr);
-      if (user) return callUserFunction(cx, e, method(receiver.code, user.ts, []), user.info.name, user.qualifiedKey, true);
+      if (user) return callUserFunction(cx, e, member(receiver.code, user.ts), user.info.name, user.qualifiedKey, true);
       if (rt.k === "module" && lookup(`Module.${f.attr}`)) return callApiMethod(cx, e, receiver, `Module.${f.attr}`, f.attrSpan);
     }
     if (rt.k === "namespace" || rt.k === "module" || rt.k === "object") {
       const callee = attributeOf(cx, receiver, f.attr, f);
       return callValue(cx, e, callee);
+    }
+    // list/tuple/dict/str methods by receiver type, run-time dispatch for unknown receivers (pymethods.ts).
+    if (rt.k === "list" || rt.k === "tuple" || rt.k === "dict" || rt.k === "str" || rt.k === "unknown") {
+      const m = lowerMethodCall(cx, e, receiver, f.attr, f.attrSpan);
+      if (m) return m;
     }
     if (rt.k === "list" && f.attr === "append") {
       const args = e.args.map((a) => lowerExpr(cx, a));
@@ -60,7 +66,9 @@ function callValue(cx: Context, e: CallExpr, callee: Lowered): Lowered {
     if (user) return callUserFunction(cx, e, member(callee.code, "forward"), "forward", user.qualifiedKey, true);
     const args = e.args.map((a) => lowerExpr(cx, a));
     rejectKeywords(cx, e.keywords, t.cls);
-    return lowered(method(callee.code, "forward", args.map((a) => asTensor(a))), T.tensor);
+    const forward = method(callee.code, "forward", args.map((a) => asTensor(a)));
+    // A variable joined from several module classes is typed nn.Module, whose forward() returns unknown: checked at run time.
+    return lowered(t.cls === "Module" ? py("asTensor", [forward]) : forward, T.tensor);
   }
   if (t.k === "tensor" || t.k === "int" || t.k === "float" || t.k === "str" || t.k === "bool" || t.k === "none" || t.k === "list") {
     cx.report(diag.notCallable(t.k === "tensor" ? "Tensor" : t.k === "none" ? "NoneType" : t.k, e.func.span));
@@ -176,7 +184,7 @@ function callApi(cx: Context, e: CallExpr, entry: ApiEntry, callee: TsExpr, rece
     args.push({ t: "object", props });
   }
   const argTypes = [...positional.filter((p) => !p.variadic).map((p) => bound.values.get(p.name)?.value.type ?? T.unknown), ...bound.rest.map((r) => r.type)];
-  const type = resultType(entry, { args: entry.python === "torch.nn.Sequential" ? bound.rest.map((r) => r.type) : argTypes, receiver });
+  const type = resultType(entry, { args: entry.python === "torch.nn.Sequential" ? bound.rest.map((r) => r.type) : argTypes, receiver, given: new Set(bound.values.keys()) });
   let code: TsExpr = entry.kind === "class" ? newExpr(callee, args) : call(callee, args);
   if (entry.read) {
     cx.markAwait();
@@ -248,7 +256,7 @@ function noteParamType(cx: Context, info: { paramTypes: Type[] }, index: number,
   }
 }
 
-function constructUserClass(cx: Context, e: CallExpr, name: string, callee: TsExpr): Lowered {
+export function constructUserClass(cx: Context, e: CallExpr, name: string, callee: TsExpr): Lowered {
   const cls = cx.knowledge.classes.get(name);
   const init = cls?.methods.get("__init__");
   const type: Type = cls?.isModule ? { k: "module", cls: name, user: true } : { k: "object", cls: name };

@@ -62,6 +62,8 @@ export class Context {
 
   /** This pass's joined type of each variable; becomes knowledge for the next pass. */
   readonly passTypes = new Map<string, Type>();
+  /** Variables whose `[]` already took the type of a first append() this pass (see pymethods.ts). */
+  readonly refinedLists = new Set<string>();
   private readonly usedTemporaries = new Set<string>();
   private commentIndex = 0;
 

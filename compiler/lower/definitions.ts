@@ -9,6 +9,8 @@ import { diag } from "../diagnostics/diagnostic.js";
 import type { TsMethod, TsParam, TsStmt } from "../ir/ts-ir.js";
 import { raw } from "../ir/ts-ir.js";
 import type { ClassInfo, Context, FunctionInfo } from "./context.js";
+import { lowerClassStatement, userBaseSuperCall, type StaticField } from "./classattrs.js";
+import { exceptionSuperCall } from "./exceptions.js";
 import { lowerExpr } from "./expressions.js";
 import { scanScope } from "./prescan.js";
 import { Scope } from "./scope.js";
@@ -50,7 +52,9 @@ function lowerBody(cx: Context, info: FunctionInfo, node: FunctionDef, isModuleF
       sym.firstBindingLine = placement.firstLine;
     }
     const hoisted = hoistedDeclarations(cx, scan.placements, scope);
-    const body = [...hoisted, ...lowerBlock(cx, withoutSuperInit(node.body), node.span.endLine)];
+    // An exception class keeps `super().__init__(msg)` as `super(msg)` (exceptions.ts).
+    const excSuper = exceptionSuperCall(cx, info.className, node) ?? userBaseSuperCall(cx, info.className, node);
+    const body = [...(excSuper ? [excSuper] : []), ...hoisted, ...lowerBlock(cx, withoutSuperInit(node.body), node.span.endLine)];
     return body;
   });
   return { params, body: result, isAsync: frame.usesAwait };
@@ -137,11 +141,15 @@ export function lowerClass(cx: Context, node: ClassDef): TsStmt {
   }
   const savedClass = cx.currentClass;
   cx.currentClass = info;
+  const statics: StaticField[] = [];
   const members: TsMethod[] = [];
   let hasConstructor = false;
   for (const s of node.body) {
     if (s.kind !== "FunctionDef") {
-      if (s.kind !== "Pass" && !(s.kind === "ExprStmt" && s.expr.kind === "String")) cx.report(diag.notSupported("class-level statements other than methods", s.span));
+      if (s.kind === "Assign" || s.kind === "AnnAssign") {
+        const st = lowerClassStatement(cx, info, s);
+        if (st) statics.push(st);
+      } else if (s.kind !== "Pass" && !(s.kind === "ExprStmt" && s.expr.kind === "String")) cx.report(diag.notSupported("class-level statements other than methods", s.span));
       continue;
     }
     const m = info.methods.get(s.name)!;
@@ -152,7 +160,7 @@ export function lowerClass(cx: Context, node: ClassDef): TsStmt {
     if (s.name === "__init__") {
       hasConstructor = true;
       const superCall: TsStmt = { t: "expr", expr: { t: "call", callee: raw("super"), args: [] }, span: s.span };
-      members.push({ kind: "constructor", name: "constructor", params, body: info.base ? [superCall, ...body] : body, isAsync: false, isOverride: false, returnType: null, span: s.span });
+      members.push({ kind: "constructor", name: "constructor", params, body: info.base && !(body[0]?.t === "expr" && body[0].expr.t === "call" && body[0].expr.callee.t === "raw" && body[0].expr.callee.text === "super") ? [superCall, ...body] : body, isAsync: false, isOverride: false, returnType: null, span: s.span });
       if (isAsync && cx.final) cx.report(diag.notSupported("reading a tensor value inside __init__", s.nameSpan));
     } else {
       members.push({ kind: "method", name: s.name, params, body, isAsync, isOverride: isForward || (info.isModule && MODULE_OVERRIDABLE.has(s.name)), returnType: isForward ? "torch.Tensor" : null, span: s.span });
@@ -161,8 +169,8 @@ export function lowerClass(cx: Context, node: ClassDef): TsStmt {
   void hasConstructor;
   cx.currentClass = savedClass;
   const fields = [...info.fields].map(([name, t]) => ({ name, type: tsType(t) }));
-  const baseTs = info.base === "torch.nn.Module" ? "nn.Module" : info.base && cx.knowledge.classes.has(info.base) ? info.base : null;
-  return { t: "class", name: node.name, base: baseTs, fields, members, span: node.span };
+  const baseTs = info.base === "torch.nn.Module" ? "nn.Module" : info.base?.startsWith("py.") ? info.base : info.base && cx.knowledge.classes.has(info.base) ? info.base : null;
+  return { t: "class", name: node.name, base: baseTs, fields, members, ...(statics.length ? { statics } : {}), span: node.span };
 }
 
 const MODULE_OVERRIDABLE = new Set(["extra_repr", "__repr__"]);

@@ -4,7 +4,7 @@
 
 import type { AttributeExpr, CompareExpr, Expr, FStringExpr, FStringPart, LogicalExpr, NameExpr, SubscriptExpr, UnaryExpr } from "../../grammar/ast.js";
 import { lookup, membersOf, RUNTIME_MODULES, resultType } from "../api/table.js";
-import { T, describe, isNumeric, join, type Type } from "../analyze/types.js";
+import { T, describe, isNumeric, join, tsType, type Type } from "../analyze/types.js";
 import { diag } from "../diagnostics/diagnostic.js";
 import { allowNone, awaitExpr, binary, call, member, method, py, raw, unary, type TsExpr } from "../ir/ts-ir.js";
 import { lowerCall } from "./calls.js";
@@ -14,6 +14,11 @@ import { lowered, type Lowered } from "./lowered.js";
 import { lowerBinary, lowerCompareOp } from "./operators.js";
 import { BUILTIN_NAMES } from "./builtins.js";
 import { moduleAttributeNames, moduleAttribute } from "./modules.js";
+import { classAttribute } from "./classattrs.js";
+import { lowerComprehensionExpr } from "./comprehensions.js";
+import { lowerLambda } from "./pybuiltins.js";
+import { EXCEPTION_NAMES } from "./pynames.js";
+import { checkDictKey, elementsType, floatMarked } from "./pyvalues.js";
 
 export function lowerExpr(cx: Context, e: Expr): Lowered {
   switch (e.kind) {
@@ -47,7 +52,8 @@ export function lowerExpr(cx: Context, e: Expr): Lowered {
     }
     case "List": {
       const items = e.elements.map((x) => lowerExpr(cx, x));
-      return lowered({ t: "array", elements: items.map((i) => i.code) }, T.list(items.reduce<Type>((acc, i, k) => (k === 0 ? i.type : join(acc, i.type)), T.unknown)));
+      // [1, 2.5]: elementsType keeps mixed int/float unknown, so each prints as Python would.
+      return lowered({ t: "array", elements: items.map((i) => i.code) }, T.list(elementsType(items.map((i) => i.type))));
     }
     case "Tuple": {
       const items = e.elements.map((x) => lowerExpr(cx, x));
@@ -56,22 +62,24 @@ export function lowerExpr(cx: Context, e: Expr): Lowered {
     case "Dict": {
       const entries = e.entries.map((en) => [lowerExpr(cx, en.key), lowerExpr(cx, en.value)] as const);
       const pairs: TsExpr = { t: "array", elements: entries.map(([k, v]) => ({ t: "array", elements: [k.code, v.code] }) as TsExpr) };
-      const kt = entries.reduce<Type>((acc, [k], i) => (i === 0 ? k.type : join(acc, k.type)), T.unknown);
-      const vt = entries.reduce<Type>((acc, [, v], i) => (i === 0 ? v.type : join(acc, v.type)), T.unknown);
-      return lowered({ t: "call", callee: raw("Map"), args: entries.length ? [pairs] : [], isNew: true }, { k: "dict", key: kt, value: vt });
+      const kt = elementsType(entries.map(([k]) => k.type));
+      const vt = elementsType(entries.map(([, v]) => v.type));
+      checkDictKey(cx, kt, e.span);
+      // Mixed value types (`{'params': ..., 'lr': 0.1}`) have no common type TypeScript can infer: spell it.
+      const mixed = entries.length > 0 && (kt.k === "unknown" || vt.k === "unknown");
+      const ctor = mixed ? `Map<${tsType(kt)}, ${tsType(vt)}>` : "Map";
+      return lowered({ t: "call", callee: raw(ctor), args: entries.length ? [pairs] : [], isNew: true }, { k: "dict", key: kt, value: vt });
     }
     case "FString":
       return lowerFString(cx, e);
-    case "Lambda": {
-      const params = e.params.map((p) => p.name);
-      const body = lowerExpr(cx, e.body);
-      return lowered({ t: "arrow", params: params.map((p) => `${p}: unknown`), body: body.code, isAsync: false }, { k: "function", name: "<lambda>" });
-    }
+    case "Lambda":
+      return lowerLambda(cx, e);
     case "Subscript":
       return lowerSubscript(cx, e);
     case "ListComp":
     case "GeneratorExp":
-      return lowerComprehension(cx, e);
+    case "DictComp":
+      return lowerComprehensionExpr(cx, e);
     default:
       cx.report(diag.notSupported(describeExpr(e), e.span));
       return lowered(raw("undefined as never"), T.unknown);
@@ -95,6 +103,8 @@ function lowerName(cx: Context, e: NameExpr): Lowered {
   const sym = cx.scope.lookup(e.id);
   if (!sym) {
     if (e.id === "__name__") return lowered(raw('"__main__"'), T.str);
+    // `except ValueError:`, `class BankError(Exception):` — the runtime's exception classes.
+    if (EXCEPTION_NAMES.has(e.id)) return lowered(raw(`py.${e.id}`), { k: "class", name: e.id, base: null }, { qualified: `py.${e.id}` });
     if (BUILTIN_NAMES.has(e.id)) return lowered(raw(e.id), { k: "function", name: e.id });
     cx.report(diag.undefinedName(e.id, e.span, [...cx.scope.visibleNames(), ...BUILTIN_NAMES]));
     return lowered(raw(e.id), T.unknown);
@@ -124,10 +134,19 @@ export function attributeOf(cx: Context, obj: Lowered, attr: string, e: Attribut
   const t = obj.type;
   if (t.k === "namespace") {
     const qualified = `${t.path}.${attr}`;
-    if (RUNTIME_MODULES.has(qualified) || membersOf(qualified).length > 0) return lowered(code, T.namespace(qualified), { qualified });
+    const runtimeModule = t.path === "torch" ? RUNTIME_MODULES.get(qualified) : undefined;
+    if (runtimeModule !== undefined) {
+      // `torch.optim.SGD`, `torch.nn.MSELoss`: the runtime's `torch` does not nest
+      // `nn`/`optim` (they are top-level exports), so name that export directly.
+      cx.runtimeImports.add(runtimeModule);
+      return lowered(raw(runtimeModule), T.namespace(qualified), { qualified });
+    }
+    if (membersOf(qualified).length > 0) return lowered(code, T.namespace(qualified), { qualified });
     const entry = lookup(qualified);
     if (entry?.kind === "property") return lowered(code, resultType(entry, { args: [], receiver: null }));
-    if (entry) return lowered(code, entry.kind === "class" ? { k: "class", name: attr, base: null } : { k: "function", name: attr }, { qualified });
+    // `entry.ts` renames what the runtime calls it (`torch.Tensor(data)` is the legacy constructor FloatTensor).
+    const target = entry?.ts ? member(obj.code, entry.ts) : code;
+    if (entry) return lowered(target, entry.kind === "class" ? { k: "class", name: attr, base: null } : { k: "function", name: attr }, { qualified });
     cx.report(diag.noModuleAttribute(t.path, attr, e.attrSpan, membersOf(t.path)));
     return lowered(code, T.unknown);
   }
@@ -141,10 +160,17 @@ export function attributeOf(cx: Context, obj: Lowered, attr: string, e: Attribut
   if (t.k === "module" || t.k === "optimizer" || t.k === "object") {
     const found = moduleAttribute(cx, t, attr);
     if (found) return lowered(found.nullable ? { t: "nonNull", expr: code } : code, found.type, found.method ? { qualified: found.method } : {});
+    // `self.count` where count is a class attribute (classattrs.ts).
+    const onClass = t.k === "optimizer" ? null : classAttribute(cx, t.cls, attr);
+    if (onClass) return onClass;
     cx.report(diag.noAttribute(describe(t), attr, e.attrSpan, moduleAttributeNames(cx, t)));
     return lowered(code, T.unknown);
   }
   if (t.k === "unknown") return lowered(py("getattr", [obj.code, raw(stringLiteral(attr))]), T.unknown);
+  if (t.k === "class" && cx.knowledge.classes.has(t.name)) {
+    const onClass = classAttribute(cx, t.name, attr);
+    if (onClass) return lowered(member(obj.code, attr), onClass.type);
+  }
   cx.report(diag.noAttribute(describe(t), attr, e.attrSpan, []));
   return lowered(code, T.unknown);
 }
@@ -231,17 +257,32 @@ function lowerSubscript(cx: Context, e: SubscriptExpr): Lowered {
     if (e.index.kind === "Unary" && e.index.operand.kind === "Number" && t.children) child = t.children[t.children.length - e.index.operand.value] ?? child;
     return lowered(method(obj.code, "at", [idx.code]), child);
   }
+  if (e.index.kind === "Slice" && (t.k === "size" || t.k === "list" || t.k === "tuple" || t.k === "str")) {
+    // `x.size()[1:]`: the runtime helper keeps the sequence's kind (a torch.Size stays a Size).
+    const sl = e.index;
+    const bound = (b: Expr | null): TsExpr => (b === null ? raw("null") : lowerExpr(cx, b).code);
+    const args = [obj.code, bound(sl.lower), bound(sl.upper), ...(sl.step === null ? [] : [bound(sl.step)])];
+    // A tuple's per-position types do not survive slicing: its slice is typed unknown (lowered through py helpers).
+    return lowered(py("slice", args), t.k === "tuple" ? T.unknown : t);
+  }
   if (e.index.kind === "Slice" || (e.index.kind === "Tuple" && t.k === "tensor")) {
     cx.report(diag.notSupported(t.k === "tensor" ? "tensor slicing" : "slices", e.index.span));
     return lowered(raw("undefined as never"), T.unknown);
   }
   const idx = lowerExpr(cx, e.index);
-  if (t.k === "list" || t.k === "tuple" || t.k === "size") {
-    const elem = t.k === "list" ? t.elem : t.k === "size" ? T.int : e.index.kind === "Number" ? (t.elems[e.index.value] ?? T.unknown) : T.unknown;
-    const nonNegativeLiteral = e.index.kind === "Number" && !e.index.isFloat;
-    return lowered(nonNegativeLiteral ? { t: "index", object: obj.code, index: idx.code } : py("getitem", [obj.code, idx.code]), elem);
+  const nonNegativeLiteral = e.index.kind === "Number" && !e.index.isFloat;
+  if (t.k === "size") return lowered(nonNegativeLiteral ? { t: "index", object: obj.code, index: idx.code } : py("getitem", [obj.code, idx.code]), T.int);
+  // py.at: negative indices count from the end and out of range is IndexError, as in Python.
+  if (t.k === "list" || t.k === "str") return lowered(py("at", [obj.code, idx.code]), t.k === "str" ? T.str : t.elem);
+  if (t.k === "tuple") {
+    const literal = e.index.kind === "Number" ? e.index.value : e.index.kind === "Unary" && e.index.op === "-" && e.index.operand.kind === "Number" ? t.elems.length - e.index.operand.value : null;
+    const elem = literal !== null ? (t.elems[literal] ?? T.unknown) : t.elems.length && t.elems.every((x) => JSON.stringify(x) === JSON.stringify(t.elems[0])) ? t.elems[0]! : T.unknown;
+    const code = py("at", [obj.code, idx.code]);
+    // A Tuple's TS element type is the union of its positions': narrow to this position's.
+    const mixed = new Set(t.elems.map(tsType)).size > 1;
+    return lowered(mixed && elem.k !== "unknown" ? { t: "cast", expr: code, type: tsType(elem) } : code, elem);
   }
-  if (t.k === "dict") return lowered(py("getitem", [obj.code, idx.code]), t.value);
+  if (t.k === "dict") return lowered(py("getkey", [obj.code, idx.code]), t.value);
   if (t.k === "tensor") {
     cx.report(diag.notSupported("tensor indexing", e.span));
     return lowered(raw("undefined as never"), T.tensor);
@@ -277,7 +318,7 @@ function staticSpec(spec: readonly FStringPart[] | null): string | null {
 }
 
 /** One `{expr!conv:spec}` field: synchronous where the type allows, awaited otherwise. */
-function formatField(cx: Context, v: Lowered, conversion: "r" | "s" | "a" | null, specParts: readonly FStringPart[] | null): TsExpr {
+export function formatField(cx: Context, v: Lowered, conversion: "r" | "s" | "a" | null, specParts: readonly FStringPart[] | null): TsExpr {
   const spec = staticSpec(specParts);
   const specCode: TsExpr =
     spec !== null
@@ -297,42 +338,17 @@ function formatField(cx: Context, v: Lowered, conversion: "r" | "s" | "a" | null
       return noSpec ? py("floatRepr", [v.code]) : py("formatFloat", [v.code, specCode]);
     default:
       cx.markAwait();
-      return awaitExpr(noSpec ? py("str", [allowNone(v.code)]) : py("format", [allowNone(v.code), specCode]));
+      return awaitExpr(noSpec ? py("str", [floatMarked(v)]) : py("format", [floatMarked(v), specCode]));
   }
 }
 
 /** A value handed to print() or str(): floats are marked so they print as Python floats. */
 export function printable(v: Lowered): TsExpr {
-  return v.type.k === "float" ? py("float", [v.code]) : allowNone(v.code);
+  // Containers of floats too: `py.typed(xs, "list[float]")` (pyvalues.ts).
+  return floatMarked(v);
 }
 
 // ------------------------------------------------------------------ comprehensions
-
-function lowerComprehension(cx: Context, e: Extract<Expr, { kind: "ListComp" | "GeneratorExp" }>): Lowered {
-  if (e.generators.length !== 1 || e.generators[0]!.target.kind !== "Name") {
-    cx.report(diag.notSupported("comprehensions with several `for` clauses or unpacking", e.span));
-    return lowered(raw("[]"), T.list(T.unknown));
-  }
-  const gen = e.generators[0]!;
-  const iter = lowerExpr(cx, gen.iter);
-  const target = gen.target as NameExpr;
-  const elemType = iterElementType(iter.type);
-  const saved = cx.scope.symbols.get(target.id);
-  const sym = cx.scope.define(target.id, "variable", elemType, null);
-  sym.firstBinding = 0;
-  sym.type = elemType;
-  const param = `${sym.ts}`;
-  let source: TsExpr = iter.type.k === "range" || iter.type.k === "list" ? iter.code : call(member(raw("Array"), "from"), [iter.code]);
-  if (iter.type.k === "range") source = call(member(raw("Array"), "from"), [iter.code]);
-  for (const cond of gen.ifs) {
-    const c = toCondition(cx, lowerExpr(cx, cond));
-    source = method(source, "filter", [{ t: "arrow", params: [param], body: c, isAsync: false }]);
-  }
-  const elem = lowerExpr(cx, e.element);
-  if (saved) cx.scope.symbols.set(target.id, saved);
-  else cx.scope.symbols.delete(target.id);
-  return lowered(method(source, "map", [{ t: "arrow", params: [param], body: elem.code, isAsync: false }]), T.list(elem.type));
-}
 
 export function iterElementType(t: Type): Type {
   switch (t.k) {
@@ -352,6 +368,9 @@ export function iterElementType(t: Type): Type {
       return T.tensor;
     case "dict":
       return t.key;
+    case "object":
+      // A DataLoader yields batches and a TensorDataset samples: lists / tuples of tensors.
+      return t.cls === "torch.utils.data.DataLoader" || t.cls === "torch.utils.data.TensorDataset" ? T.list(T.tensor) : T.unknown;
     default:
       return T.unknown;
   }

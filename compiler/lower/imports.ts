@@ -3,7 +3,7 @@
 // diagnostic on the import line (a warning when the name is never used).
 
 import type { ImportFromStmt, ImportStmt, Stmt } from "../../grammar/ast.js";
-import { RUNTIME_MODULES } from "../api/table.js";
+import { lookup, membersOf, RUNTIME_MODULES } from "../api/table.js";
 import { T } from "../analyze/types.js";
 import { diag } from "../diagnostics/diagnostic.js";
 import type { Context } from "./context.js";
@@ -22,6 +22,8 @@ export function lowerImport(cx: Context, s: ImportStmt, usedNames: ReadonlySet<s
       bind(cx, local, runtimeName, s);
       continue;
     }
+    // `import torch.nn.init as init`: a namespace nested in a runtime module.
+    if (alias.asName !== null && bindMember(cx, local, alias.name, s)) continue;
     if (PYTHON_STDLIB.has(alias.name)) {
       cx.scope.define(local, "import", T.namespace(alias.name), s.span).firstBinding = s.span.start;
       if (usedNames.has(local)) cx.report(diag.notSupported(`module '${alias.name}'`, alias.span));
@@ -41,6 +43,7 @@ export function lowerImportFrom(cx: Context, s: ImportFromStmt, usedNames: Reado
       bind(cx, local, runtimeName, s);
       continue;
     }
+    if (bindMember(cx, local, full, s)) continue;
     cx.scope.define(local, "import", T.unknown, s.span).firstBinding = s.span.start;
     cx.report(diag.unsupportedImport(full, alias.span, usedNames.has(local)));
   }
@@ -52,6 +55,29 @@ function bind(cx: Context, local: string, runtimeName: string, s: Stmt): void {
   sym.firstBinding = s.span.start;
   (sym as { ts: string }).ts = local;
   cx.runtimeImports.add(local === runtimeName ? runtimeName : `${runtimeName} as ${local}`);
+}
+
+/**
+ * `from torch.utils.data import DataLoader` / `from torch.nn import init`: a
+ * class, function or nested namespace of the API table, named through the
+ * runtime module that holds it (`torch.utils.data.DataLoader`, `nn.init`), so
+ * no new name enters the import line. The symbol is typed as that qualified
+ * path, so calls bind against the table exactly like the attribute form.
+ */
+function bindMember(cx: Context, local: string, full: string, s: Stmt): boolean {
+  if (!full.startsWith("torch.")) return false;
+  const entry = lookup(full);
+  const isNamespace = membersOf(full).length > 0;
+  if (!isNamespace && (!entry || (entry.kind !== "class" && entry.kind !== "function"))) return false;
+  let root = "";
+  for (const key of RUNTIME_MODULES.keys()) if (full.startsWith(key + ".") && key.length > root.length) root = key;
+  if (root === "") return false;
+  const runtimeName = RUNTIME_MODULES.get(root)!;
+  const sym = cx.scope.define(local, "import", T.namespace(full), s.span);
+  sym.firstBinding = s.span.start;
+  (sym as { ts: string }).ts = runtimeName + full.slice(root.length);
+  cx.runtimeImports.add(runtimeName);
+  return true;
 }
 
 const PYTHON_STDLIB = new Set(["random", "os", "sys"]);

@@ -10,6 +10,7 @@ import { Context, freshKnowledge, type Knowledge } from "./context.js";
 import { hoistedDeclarations } from "./definitions.js";
 import { namesReadIn } from "./imports.js";
 import { scanScope } from "./prescan.js";
+import { unconstGlobals } from "./globals.js";
 import { lowerBlock } from "./statements.js";
 
 export interface LoweredModule {
@@ -42,6 +43,7 @@ export function lowerModule(module: Module, file: string, options: LowerOptions 
 
 function runPass(module: Module, file: string, knowledge: Knowledge, final: boolean, namesRead: ReadonlySet<string>, broken: ReadonlySet<string>): Context & { result: TsStmt[] } {
   const scan = scanScope(module.body, []);
+  unconstGlobals(scan.placements, module.body);
   const cx = new Context(file, knowledge, final, scan, module.comments, namesRead);
   const scope = cx.moduleScope;
   // Functions and classes are visible before their definition, as at Python run time.

@@ -28,5 +28,8 @@ export function pythonDefaultToTs(source: string): string {
   if (source === "False") return "false";
   const quoted = /^'(.*)'$/.exec(source) ?? /^"(.*)"$/.exec(source);
   if (quoted) return stringLiteral(quoted[1]!);
+  // A tuple of numbers ("(0.9, 0.999)"): the runtime takes any array there.
+  const tuple = /^\((.*)\)$/.exec(source);
+  if (tuple) return `[${tuple[1]!}]`;
   return source;
 }

@@ -27,6 +27,11 @@ export function userMethod(cx: Context, t: Owner, name: string): { info: Functio
   return undefined;
 }
 
+/** The API table's prefix for an optimizer-like value: learning-rate schedulers ("lr_scheduler.StepLR") share "LRScheduler.*". */
+export function optimizerApiOwner(t: Extract<Type, { k: "optimizer" }>): string {
+  return t.cls.startsWith("lr_scheduler.") ? "LRScheduler" : "Optimizer";
+}
+
 export function moduleAttribute(cx: Context, t: Owner, attr: string): { type: Type; method?: string; nullable?: boolean } | undefined {
   if (t.k !== "optimizer") {
     for (const c of classChain(cx, t.cls)) {
@@ -35,7 +40,7 @@ export function moduleAttribute(cx: Context, t: Owner, attr: string): { type: Ty
       if (c.methods.has(attr)) return { type: { k: "function", name: attr } };
     }
   }
-  const own = t.k === "optimizer" ? "Optimizer" : t.cls;
+  const own = t.k === "optimizer" ? optimizerApiOwner(t) : t.cls;
   const entry = lookup(`${own}.${attr}`) ?? (t.k === "module" ? lookup(`Module.${attr}`) : undefined);
   if (entry?.kind === "property") return { type: resultType(entry, { args: [], receiver: t }), ...(entry.nullable ? { nullable: true } : {}) };
   if (entry) return { type: { k: "function", name: attr }, method: entry.python };
@@ -52,7 +57,7 @@ export function moduleAttributeNames(cx: Context, t: Owner): string[] {
       for (const m of c.methods.keys()) names.add(m);
     }
   }
-  const prefixes = t.k === "optimizer" ? ["Optimizer."] : [`${t.cls}.`, "Module."];
+  const prefixes = t.k === "optimizer" ? [`${optimizerApiOwner(t)}.`] : [`${t.cls}.`, "Module."];
   for (const e of API) for (const p of prefixes) if (e.python.startsWith(p)) names.add(e.python.slice(p.length));
   return [...names];
 }

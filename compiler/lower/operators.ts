@@ -5,9 +5,10 @@
 import type { BinaryOperator, CompareOperator, Span } from "../../grammar/ast.js";
 import { T, numericResult, type Type } from "../analyze/types.js";
 import { diag } from "../diagnostics/diagnostic.js";
-import { allowNone, binary, call, member, method, py, raw, unary, type TsExpr } from "../ir/ts-ir.js";
+import { allowNone, awaitExpr, binary, call, member, method, py, raw, unary, type TsExpr } from "../ir/ts-ir.js";
 import type { Context } from "./context.js";
 import { lowered, type Lowered } from "./lowered.js";
+import { floatMarked } from "./pyvalues.js";
 
 const TENSOR_METHOD: Partial<Record<BinaryOperator, string>> = {
   "+": "add",
@@ -46,7 +47,11 @@ export function lowerBinary(cx: Context, op: BinaryOperator, l: Lowered, r: Lowe
   if (op === "+" && lt.k === "str" && rt.k === "str") return lowered(binary("+", l.code, r.code), T.str);
   if (op === "+" && lt.k === "list" && rt.k === "list") return lowered({ t: "array", elements: [{ t: "spread", expr: l.code }, { t: "spread", expr: r.code }] }, lt);
   if (op === "*" && lt.k === "str" && rt.k === "int") return lowered(method(l.code, "repeat", [r.code]), T.str);
-  if (op === "%" && lt.k === "str") return lowered(py("percentFormat", [l.code, r.code]), T.str);
+  if (op === "%" && lt.k === "str") {
+    // printf-style formatting: floats marked (`"%s" % 2.0` is "2.0"), str() of objects may read tensors.
+    cx.markAwait();
+    return lowered(awaitExpr(py("percentFormat", [l.code, floatMarked(r)])), T.str);
+  }
   const dynamicType = lt.k === "tensor" || rt.k === "tensor" ? T.tensor : T.unknown;
   return lowered(py(DYNAMIC[op], [l.code, r.code]), dynamicType);
 }
@@ -68,6 +73,8 @@ const DYNAMIC: Record<BinaryOperator, string> = {
 };
 
 function numberBinary(cx: Context, op: BinaryOperator, l: Lowered, r: Lowered, lt: Type, rt: Type, span: Span): Lowered {
+  // A float operand changes CPython's ZeroDivisionError text ("float division by zero").
+  const anyFloat = lt.k === "float" || rt.k === "float";
   const result = op === "&" || op === "|" || op === "^" ? (lt.k === "bool" && rt.k === "bool" ? T.bool : T.int) : numericResult(op, lt, rt);
   switch (op) {
     case "+":
@@ -76,12 +83,12 @@ function numberBinary(cx: Context, op: BinaryOperator, l: Lowered, r: Lowered, l
       return lowered(binary(op, l.code, r.code), result);
     case "/":
       // Python raises on division by zero where JS gives Infinity; a literal non-zero divisor cannot.
-      return lowered(isNonZeroLiteral(r.code) ? binary("/", l.code, r.code) : py("truediv", [l.code, r.code]), T.float);
+      return lowered(isNonZeroLiteral(r.code) ? binary("/", l.code, r.code) : py(anyFloat ? "fdiv" : "truediv", [l.code, r.code]), T.float);
     case "//":
-      return lowered(isNonZeroLiteral(r.code) ? call(member(raw("Math"), "floor"), [binary("/", l.code, r.code)]) : py("floordiv", [l.code, r.code]), result);
+      return lowered(isNonZeroLiteral(r.code) ? call(member(raw("Math"), "floor"), [binary("/", l.code, r.code)]) : py(anyFloat ? "ffloordiv" : "floordiv", [l.code, r.code]), result);
     case "%":
       // JS `%` equals Python's when both sides are non-negative.
-      return lowered(isNonNegative(cx, l.code) && isPositiveLiteral(r.code) ? binary("%", l.code, r.code) : py("mod", [l.code, r.code]), result);
+      return lowered(isNonNegative(cx, l.code) && isPositiveLiteral(r.code) ? binary("%", l.code, r.code) : py(anyFloat ? "fmod" : "mod", [l.code, r.code]), result);
     case "**":
       return lowered(result.k === "int" ? py("ipow", [l.code, r.code]) : binary("**", l.code, r.code), result.k === "int" ? T.int : T.float);
     case "&":

@@ -31,6 +31,8 @@ export interface ScopeScan {
 export function scanScope(body: readonly Stmt[], params: readonly string[]): ScopeScan {
   const occ = new Map<string, Occurrence[]>();
   const globals = new Set<string>();
+  // Names bound together by one `for` pattern: TypeScript declares all or none of them.
+  const loopPatterns: string[][] = [];
   let nextBlock = 1;
   const add = (name: string, o: Occurrence): void => {
     const list = occ.get(name);
@@ -93,6 +95,7 @@ export function scanScope(body: readonly Stmt[], params: readonly string[]): Sco
         uses(s.iter, path);
         const body = child(path);
         bindTarget(s.target, body, true, s.iter.span.end);
+        if (s.target.kind !== "Name") loopPatterns.push(namesIn(s.target));
         block(s.body, body);
         block(s.orelse, child(path));
         return;
@@ -166,7 +169,22 @@ export function scanScope(body: readonly Stmt[], params: readonly string[]): Sco
       firstLine: first.line,
     });
   }
+  // `for i, (xb, yb) in ...` where xb is hoisted: hoist i too, so the pattern needs no declaration.
+  for (const names of loopPatterns) {
+    if (!names.some((n) => placements.get(n)?.hoisted)) continue;
+    for (const n of names) {
+      const pl = placements.get(n);
+      if (pl && !pl.hoisted) placements.set(n, { ...pl, declareAt: -1, hoisted: true, constant: false });
+    }
+  }
   return { placements, globals };
+}
+
+function namesIn(e: Expr): string[] {
+  if (e.kind === "Name") return [e.id];
+  if (e.kind === "Tuple" || e.kind === "List") return e.elements.flatMap(namesIn);
+  if (e.kind === "Starred") return namesIn(e.value);
+  return [];
 }
 
 /** Calls `visit` for every Name read in an expression, not descending into lambdas' own parameters. */

@@ -10,6 +10,7 @@ import { isRangeCall } from "./builtins.js";
 import type { Context } from "./context.js";
 import { lowerClass, lowerFunction } from "./definitions.js";
 import { attributeOf, iterElementType, lowerExpr, toCondition } from "./expressions.js";
+import { lowerRaise, lowerTry } from "./exceptions.js";
 import { lowerImport, lowerImportFrom } from "./imports.js";
 import { lowered, type Lowered } from "./lowered.js";
 import { lowerBinary } from "./operators.js";
@@ -96,10 +97,10 @@ export function lowerStatement(cx: Context, s: Stmt): TsStmt[] {
       const msg = s.msg ? lowerExpr(cx, s.msg).code : null;
       return [stmt(s.span, { t: "expr", expr: py("assert", msg ? [test, msg] : [test]) })];
     }
-    case "Raise": {
-      const exc = s.exc ? lowerExpr(cx, s.exc).code : raw("undefined");
-      return [stmt(s.span, { t: "throw", value: py("exception", [exc]) })];
-    }
+    case "Raise":
+      return lowerRaise(cx, s);
+    case "Try":
+      return lowerTry(cx, s);
     case "Global":
     case "Nonlocal":
       return [];
@@ -175,11 +176,12 @@ function bindName(cx: Context, name: NameExpr, t: Type): { ts: string; declareHe
   return { ts: sym.ts, declareHere, constant: placement?.constant ?? false, declaredType: cx.knowledge.variableTypes.get(key) ?? t };
 }
 
-function assignName(cx: Context, name: NameExpr, value: Lowered, span: Span): TsStmt {
+export function assignName(cx: Context, name: NameExpr, value: Lowered, span: Span): TsStmt {
   const b = bindName(cx, name, value.type);
   if (b.declareHere) {
     // Annotate only where TypeScript would infer a narrower type than later assignments need.
-    const annotate = !b.constant && tsType(b.declaredType) !== tsType(value.type);
+    // A const `[]` / `{}` needs its element type spelled out too (TS would infer never[]).
+    const annotate = (!b.constant || /unknown/.test(tsType(value.type))) && tsType(b.declaredType) !== tsType(value.type);
     return stmt(span, { t: "decl", kind: b.constant ? "const" : "let", name: b.ts, type: annotate ? tsType(b.declaredType) : null, init: value.code });
   }
   return stmt(span, { t: "assign", target: raw(b.ts), op: "=", value: value.code });

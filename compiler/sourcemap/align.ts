@@ -78,6 +78,12 @@ function alignStatement(ir: TsStmt, node: ts.Statement, out: Range[], file: ts.S
       alignList(ir.body, node.tryBlock.statements, out, file);
       alignList(ir.finalizer, blockStatements(node.finallyBlock), out, file);
       return;
+    case "tryCatch":
+      if (!ts.isTryStatement(node)) return;
+      alignList(ir.body, node.tryBlock.statements, out, file);
+      alignList(ir.handler, blockStatements(node.catchClause?.block), out, file);
+      alignList(ir.finalizer, blockStatements(node.finallyBlock), out, file);
+      return;
     case "block":
       if (ts.isBlock(node)) alignList(ir.body, node.statements, out, file);
       return;

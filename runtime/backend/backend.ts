@@ -77,6 +77,26 @@ export type ReduceOp = "sum" | "mean" | "prod" | "max" | "min" | "argmax" | "arg
 
 export type Reduction = "mean" | "sum" | "none";
 
+/**
+ * A 2-D window over [planes, H, W] images (convolution and pooling): kernel
+ * size, stride, zero padding and dilation per axis, and the input and output
+ * spatial sizes. Plain numbers, so a GPU backend can pass it as a uniform.
+ */
+export interface Window2d {
+  readonly kh: number;
+  readonly kw: number;
+  readonly sh: number;
+  readonly sw: number;
+  readonly ph: number;
+  readonly pw: number;
+  readonly dh: number;
+  readonly dw: number;
+  readonly inH: number;
+  readonly inW: number;
+  readonly outH: number;
+  readonly outW: number;
+}
+
 export interface Backend {
   readonly name: string;
 
@@ -138,6 +158,22 @@ export interface Backend {
     ignoreIndex: number,
     reduction: Reduction,
   ): void;
+  /**
+   * Unfolds images for convolution as a matrix product. input: [N, C, H, W]
+   * (any strides); out: contiguous [C*kh*kw, N*outH*outW], row (c, i, j),
+   * column (n, y, x); padding reads as 0.
+   */
+  im2col(out: Layout, input: Layout, w: Window2d): void;
+  /** The adjoint of im2col: out (contiguous [N, C, H, W], zeroed here) += every column entry at its pixel. */
+  col2im(out: Layout, cols: Layout, w: Window2d): void;
+  /**
+   * Max pooling of input [P, H, W] (any strides; P = N*C planes) into
+   * contiguous out [P, outH, outW]; indices (int64, same sizes) receive the
+   * flat position y*W + x of each maximum in its plane, as PyTorch's do. NaN wins.
+   */
+  maxPool2d(out: Layout, indices: Layout, input: Layout, w: Window2d): void;
+  /** out (contiguous [P, H, W], zeroed here) += g at each saved index. */
+  maxPool2dBackward(out: Layout, g: Layout, indices: Layout): void;
   /** Fills host-generated random values: used by init code on the host side. */
   writeHost(out: Layout, values: ArrayLike<number>): void;
 }

@@ -4,7 +4,7 @@
 import type { Backend } from "./backend.js";
 import { CpuBackend } from "./cpu/index.js";
 
-export type { Backend, BinaryOp, DType, HostArray, Layout, ReduceOp, Reduction, Storage, UnaryOp } from "./backend.js";
+export type { Backend, BinaryOp, DType, HostArray, Layout, ReduceOp, Reduction, Storage, UnaryOp, Window2d } from "./backend.js";
 
 let current: Backend = new CpuBackend();
 

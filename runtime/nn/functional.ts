@@ -6,8 +6,12 @@ import * as E from "../ops/elementwise.js";
 import * as L from "../ops/loss.js";
 import * as X from "../ops/softmax.js";
 import { linear as linearOp } from "../ops/matmul.js";
+import { reductionOf, split, type BCEWithLogitsOptions, type CrossEntropyOptions, type IndexLossOptions, type LossOptions, type WeightedLossOptions } from "./loss.js";
+import { conv2d as conv2dOp, type IntPair, type Padding2d } from "../ops/conv.js";
+import { max_pool2d as maxPool2dOp } from "../ops/pool.js";
 
 export type { Reduction };
+export { dropout } from "./dropout.js";
 
 export function relu(input: Tensor, inplace = false): Tensor {
   const r = E.relu(input);
@@ -29,26 +33,58 @@ export function log_softmax(input: Tensor, dim: number | null = null): Tensor {
 export function linear(input: Tensor, weight: Tensor, bias: Tensor | null = null): Tensor {
   return linearOp(input, weight, bias);
 }
-export function mse_loss(input: Tensor, target: Tensor, reduction: Reduction = "mean"): Tensor {
-  return L.mse_loss(input, target, reduction);
-}
-export function nll_loss(
+export function conv2d(
   input: Tensor,
-  target: Tensor,
-  weight: Tensor | null = null,
-  ignore_index = -100,
-  reduction: Reduction = "mean",
+  weight: Tensor,
+  bias: Tensor | null = null,
+  stride: IntPair = 1,
+  padding: Padding2d = 0,
+  dilation: IntPair = 1,
+  groups = 1,
 ): Tensor {
-  return L.nll_loss(input, target, weight, ignore_index, reduction);
+  return conv2dOp(input, weight, bias, stride, padding, dilation, groups);
+}
+/** F.max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False). */
+export function max_pool2d(
+  input: Tensor,
+  kernel_size: IntPair,
+  stride: IntPair | null = null,
+  padding: IntPair = 0,
+  dilation: IntPair = 1,
+  ceil_mode = false,
+): Tensor {
+  return maxPool2dOp(input, kernel_size, stride, padding, dilation, ceil_mode);
+}
+export function flatten(input: Tensor, start_dim = 0, end_dim = -1): Tensor {
+  return input.flatten(start_dim, end_dim);
+}
+// Losses: `weight` is positional as in Python, the other arguments come in one
+// trailing options object (the API table emits `F.cross_entropy(x, t, { reduction: "sum" })`).
+export function mse_loss(input: Tensor, target: Tensor, opts: LossOptions = {}): Tensor {
+  return L.mse_loss(input, target, reductionOf(opts));
+}
+export function l1_loss(input: Tensor, target: Tensor, opts: LossOptions = {}): Tensor {
+  return L.l1_loss(input, target, reductionOf(opts));
+}
+export function nll_loss(input: Tensor, target: Tensor, weight: Tensor | null | IndexLossOptions = null, opts: IndexLossOptions = {}): Tensor {
+  const o = split(weight, opts);
+  return L.nll_loss(input, target, o.weight ?? null, o.ignore_index ?? -100, reductionOf(o));
 }
 /** Class-index (int64) targets or class-probability (float) targets, as in PyTorch 1.13. */
-export function cross_entropy(
+export function cross_entropy(input: Tensor, target: Tensor, weight: Tensor | null | CrossEntropyOptions = null, opts: CrossEntropyOptions = {}): Tensor {
+  const o = split(weight, opts);
+  return L.cross_entropy(input, target, o.weight ?? null, o.ignore_index ?? -100, reductionOf(o), o.label_smoothing ?? 0);
+}
+export function binary_cross_entropy(input: Tensor, target: Tensor, weight: Tensor | null | WeightedLossOptions = null, opts: WeightedLossOptions = {}): Tensor {
+  const o = split(weight, opts);
+  return L.binary_cross_entropy(input, target, o.weight ?? null, reductionOf(o));
+}
+export function binary_cross_entropy_with_logits(
   input: Tensor,
   target: Tensor,
-  weight: Tensor | null = null,
-  ignore_index = -100,
-  reduction: Reduction = "mean",
-  label_smoothing = 0,
+  weight: Tensor | null | BCEWithLogitsOptions = null,
+  opts: BCEWithLogitsOptions = {},
 ): Tensor {
-  return L.cross_entropy(input, target, weight, ignore_index, reduction, label_smoothing);
+  const o = split(weight, opts);
+  return L.binary_cross_entropy_with_logits(input, target, o.weight ?? null, reductionOf(o), o.pos_weight ?? null);
 }

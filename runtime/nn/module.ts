@@ -5,6 +5,7 @@
 // parameters, Module values are children, anything else is plain state.
 
 import { NotImplementedError, RuntimeError } from "../errors.js";
+import { placeOn, type DeviceLike } from "../device.js";
 import { tuple, type Printable, type Tuple } from "../py/values.js";
 import type { Tensor } from "../tensor.js";
 import { Parameter } from "./parameter.js";
@@ -127,10 +128,14 @@ export class Module implements Printable {
     return this;
   }
 
-  /** Only the CPU exists here; `.to("cpu")` / `.cpu()` return the module itself. */
-  to(device: unknown): this {
-    const name = typeof device === "string" ? device : String(device);
-    if (!name.startsWith("cpu")) throw new RuntimeError("Torch not compiled with CUDA enabled");
+  /** Parameters live on the CPU backend; an accelerator request runs there too, with one notice (device.ts). */
+  to(device: DeviceLike): this {
+    placeOn(device);
+    // With a GPU backend active, parameters (and existing grads) move there in place.
+    for (const p of this.parameters()) {
+      placeOn(device, p.storage);
+      if (p.grad !== null) placeOn(device, p.grad.storage);
+    }
     return this;
   }
 

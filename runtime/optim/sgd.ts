@@ -3,34 +3,33 @@
 //   momentum: buf = clone(d_p) first time, else buf = momentum*buf + (1-dampening)*d_p;
 //   d_p = nesterov ? d_p + momentum*buf : buf;  p -= lr * d_p   (in place).
 
-import { getBackend } from "../backend/index.js";
 import { ValueError } from "../errors.js";
 import { no_grad } from "../autograd/grad_mode.js";
-import { emptyTensor, type Tensor } from "../tensor.js";
+import type { Tensor } from "../tensor.js";
+import { add_, addInto, copy, like, mul_, neg } from "./kernels.js";
 import { Optimizer, type ParamsInput } from "./optimizer.js";
 
 export interface SGDOptions {
+  [key: string]: number | boolean | null;
   lr: number;
   momentum: number;
   dampening: number;
   weight_decay: number;
   nesterov: boolean;
   maximize: boolean;
-}
-
-function f32(dtype: string, v: number): number {
-  return dtype === "float32" ? Math.fround(v) : v;
+  foreach: null;
+  differentiable: boolean;
 }
 
 export class SGD extends Optimizer<SGDOptions> {
   constructor(
-    params: ParamsInput<SGDOptions>,
+    params: ParamsInput,
     lr?: number,
     momentum = 0,
     dampening = 0,
     weight_decay = 0,
     nesterov = false,
-    opts: { maximize?: boolean } = {},
+    opts: { maximize?: boolean; foreach?: boolean | null; differentiable?: boolean } = {},
   ) {
     if (lr === undefined) throw new ValueError("SGD.__init__() missing 1 required positional argument: 'lr'");
     if (lr < 0) throw new ValueError(`Invalid learning rate: ${lr}`);
@@ -39,46 +38,36 @@ export class SGD extends Optimizer<SGDOptions> {
     if (nesterov && (momentum <= 0 || dampening !== 0)) {
       throw new ValueError("Nesterov momentum requires a momentum and zero dampening");
     }
-    super(params, { lr, momentum, dampening, weight_decay, nesterov, maximize: opts.maximize ?? false });
+    super(params, { lr, momentum, dampening, weight_decay, nesterov, maximize: opts.maximize ?? false, foreach: null, differentiable: opts.differentiable ?? false });
   }
 
   step(): void {
     const guard = no_grad().enter();
     try {
-      const b = getBackend();
       for (const group of this.param_groups) {
-        const { lr, momentum, dampening, weight_decay, nesterov, maximize } = group.options;
+        const lr = group.number("lr");
+        const momentum = group.number("momentum");
+        const dampening = group.number("dampening");
+        const weight_decay = group.number("weight_decay");
+        const nesterov = group.boolean("nesterov");
+        const maximize = group.boolean("maximize");
         for (const p of group.params) {
           const grad = p.grad;
           if (grad === null) continue;
-          const dt = p.dtype;
-          let dp: Tensor = grad;
-          if (maximize || weight_decay !== 0) {
-            const t = emptyTensor(dt, p.sizes.slice());
-            if (maximize) b.unary("neg", t, grad);
-            else b.unary("copy", t, grad);
-            if (weight_decay !== 0) b.binary("add", t, t, p, f32(dt, weight_decay));
-            dp = t;
-          }
+          let dp: Tensor = maximize ? neg(grad) : grad;
+          if (weight_decay !== 0) dp = addInto(like(p), dp, p, weight_decay);
           if (momentum !== 0) {
-            const st = this.state.get(p) ?? {};
-            let buf = (st["momentum_buffer"] as Tensor | null | undefined) ?? null;
-            if (buf === null) {
-              buf = emptyTensor(dt, p.sizes.slice());
-              b.unary("copy", buf, dp);
-              st["momentum_buffer"] = buf;
-              this.state.set(p, st);
+            const st = this.stateOf(p);
+            let buf = st.get("momentum_buffer") as Tensor | undefined;
+            if (buf === undefined) {
+              buf = copy(dp);
+              st.set("momentum_buffer", buf);
             } else {
-              b.binary("mul", buf, buf, f32(dt, momentum), 1);
-              b.binary("add", buf, buf, dp, f32(dt, 1 - dampening));
+              add_(mul_(buf, momentum), dp, 1 - dampening);
             }
-            if (nesterov) {
-              const t = emptyTensor(dt, p.sizes.slice());
-              b.binary("add", t, dp, buf, f32(dt, momentum));
-              dp = t;
-            } else dp = buf;
+            dp = nesterov ? addInto(like(p), dp, buf, momentum) : buf;
           }
-          b.binary("add", p, p, dp, f32(dt, -lr));
+          add_(p, dp, -lr);
         }
       }
     } finally {

@@ -4,29 +4,11 @@
 // compiler could not infer (never a silent wrong answer: they check at run time).
 
 import { Tensor } from "../tensor.js";
-import { PyException, PyTypeError, ValueError } from "./errors.js";
+import { AssertionError, AttributeError, IndexError, KeyError, PyException, PyTypeError, ValueError, ZeroDivisionError } from "./errors.js";
 import { Tuple, tuple } from "./values.js";
 
-export class ZeroDivisionError extends PyException {
-  constructor(message: string) {
-    super("ZeroDivisionError", message);
-  }
-}
-export class IndexError extends PyException {
-  constructor(message: string) {
-    super("IndexError", message);
-  }
-}
-export class AssertionError extends PyException {
-  constructor(message: string) {
-    super("AssertionError", message);
-  }
-}
-export class AttributeError extends PyException {
-  constructor(message: string) {
-    super("AttributeError", message);
-  }
-}
+// The exception classes live with the others in errors.ts; re-exported here for older imports.
+export { ZeroDivisionError, IndexError, AssertionError, AttributeError } from "./errors.js";
 
 // ------------------------------------------------------------------ iteration
 
@@ -37,11 +19,13 @@ export function* range(startOrStop: number, stop?: number, step = 1): Generator<
   else for (let i = start; i > end; i += step) yield i;
 }
 
-export function* enumerate<T>(items: Iterable<T>, start = 0): Generator<Tuple<number | T>> {
+export function* enumerate<T>(items: Iterable<T>, start = 0): Generator<Tuple<number | T> & [number, T]> {
   let i = start;
-  for (const item of items) yield tuple<number | T>(i++, item);
+  for (const item of items) yield tuple(i++, item);
 }
 
+export function zip<A extends unknown[]>(...iterables: { [K in keyof A]: Iterable<A[K]> }): Generator<Tuple<A[number]> & A>;
+export function zip(...iterables: Iterable<unknown>[]): Generator<Tuple<unknown>>;
 export function* zip(...iterables: Iterable<unknown>[]): Generator<Tuple<unknown>> {
   const its = iterables.map((it) => it[Symbol.iterator]());
   for (;;) {
@@ -71,21 +55,29 @@ export function floordiv(a: number, b: number): number {
 }
 
 export function mod(a: number, b: number): number {
-  if (b === 0) throw new ZeroDivisionError("integer division or modulo by zero");
+  if (b === 0) throw new ZeroDivisionError("integer modulo by zero");
   const r = a % b;
   return r !== 0 && r < 0 !== b < 0 ? r + b : r;
 }
 
+export function truediv(a: number, b: number): number;
+export function truediv(a: unknown, b: unknown): unknown;
 export function truediv(a: unknown, b: unknown): unknown {
   if (a instanceof Tensor || b instanceof Tensor) return binaryTensor("div", a, b);
-  const x = num(a);
-  const y = num(b);
+  const [x, y] = numbers("/", a, b);
   if (y === 0) throw new ZeroDivisionError("division by zero");
   return x / y;
 }
 
 export function ipow(a: number, b: number): number {
   return b < 0 ? a ** b : Math.round(a ** b);
+}
+
+/** Both operands of a binary operator as numbers, or CPython's TypeError naming the operator. */
+function numbers(op: string, a: unknown, b: unknown): [number, number] {
+  const ok = (v: unknown): boolean => typeof v === "number" || typeof v === "boolean";
+  if (!ok(a) || !ok(b)) throw new PyTypeError(`unsupported operand type(s) for ${op}: '${typeName(a)}' and '${typeName(b)}'`);
+  return [num(a), num(b)];
 }
 
 function num(v: unknown): number {
@@ -123,21 +115,25 @@ export function add(a: unknown, b: unknown): unknown {
   if (a instanceof Tensor || b instanceof Tensor) return binaryTensor("add", a, b);
   if (typeof a === "string" && typeof b === "string") return a + b;
   if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
-  return num(a) + num(b);
+  if (typeof a === "string") throw new PyTypeError(`can only concatenate str (not "${typeName(b)}") to str`);
+  if (Array.isArray(a) && !Array.isArray(b)) throw new PyTypeError(`can only concatenate list (not "${typeName(b)}") to list`);
+  const [x, y] = numbers("+", a, b);
+  return x + y;
 }
 export function sub(a: unknown, b: unknown): unknown {
-  return a instanceof Tensor || b instanceof Tensor ? binaryTensor("sub", a, b) : num(a) - num(b);
+  return a instanceof Tensor || b instanceof Tensor ? binaryTensor("sub", a, b) : numbers("-", a, b).reduce((x, y) => x - y);
 }
 export function mul(a: unknown, b: unknown): unknown {
   if (a instanceof Tensor || b instanceof Tensor) return binaryTensor("mul", a, b);
   if (typeof a === "string") return a.repeat(num(b));
-  return num(a) * num(b);
+  const [x, y] = numbers("*", a, b);
+  return x * y;
 }
 export function matmul(a: unknown, b: unknown): unknown {
   return binaryTensor("matmul", a, b);
 }
 export function pow(a: unknown, b: unknown): unknown {
-  return a instanceof Tensor || b instanceof Tensor ? binaryTensor("pow", a, b) : num(a) ** num(b);
+  return a instanceof Tensor || b instanceof Tensor ? binaryTensor("pow", a, b) : numbers("** or pow()", a, b).reduce((x, y) => x ** y);
 }
 export function neg(a: unknown): unknown {
   return a instanceof Tensor ? a.neg() : -num(a);
@@ -219,7 +215,7 @@ function normalizeIndex(length: number, i: number): number {
 export function getitem(obj: unknown, key: unknown): unknown {
   if (Array.isArray(obj) || typeof obj === "string") return obj[normalizeIndex(obj.length, num(key))];
   if (obj instanceof Map) {
-    if (!obj.has(key)) throw new PyException("KeyError", typeof key === "string" ? `'${key}'` : String(key));
+    if (!obj.has(key)) throw new KeyError(key);
     return obj.get(key);
   }
   const at = (obj as { at?: (i: number) => unknown } | null)?.at;
@@ -246,6 +242,8 @@ export function call(f: unknown, ...args: unknown[]): unknown {
 
 // ------------------------------------------------------------------ builtins
 
+export function sum(items: Iterable<number>, start?: number): number;
+export function sum(items: Iterable<unknown>, start?: unknown): unknown;
 export function sum(items: Iterable<unknown>, start: unknown = 0): unknown {
   let acc = start;
   for (const x of items) acc = add(acc, x);
@@ -265,25 +263,8 @@ function extreme(which: "min" | "max", args: unknown[]): unknown {
 export const min = (...args: unknown[]): unknown => extreme("min", args);
 export const max = (...args: unknown[]): unknown => extreme("max", args);
 
-/** Python's round(): halves go to the even neighbour. */
-export function round(x: number, ndigits?: number): number {
-  if (ndigits === undefined) {
-    const r = Math.round(x);
-    return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
-  }
-  const f = 10 ** ndigits;
-  const y = x * f;
-  const r = Math.round(y);
-  const even = Math.abs(y % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
-  return even / f;
-}
-
 export function abs(x: unknown): unknown {
   return x instanceof Tensor ? x.abs() : Math.abs(num(x));
-}
-
-export function sorted<T>(items: Iterable<T>): T[] {
-  return [...items].sort((a, b) => (lt(a, b) === true ? -1 : lt(b, a) === true ? 1 : 0));
 }
 
 export async function toFloat(v: unknown): Promise<number> {

@@ -7,9 +7,29 @@ export type { OutputSink, PrintOptionsArgs } from "./print.js";
 export { str, repr, format, strRepr, pyTypeName } from "./str.js";
 export { float, PyFloat, tuple, Tuple, Size, isPrintable } from "./values.js";
 export type { Printable } from "./values.js";
-export { PyException, ValueError, PyTypeError, OverflowError } from "./errors.js";
+export {
+  PyException,
+  Exception,
+  ValueError,
+  PyTypeError,
+  PyTypeError as TypeError,
+  OverflowError,
+  ArithmeticError,
+  LookupError,
+  KeyError,
+  RuntimeError,
+  NotImplementedError,
+  NameError,
+  StopIteration,
+  RecursionError,
+  excMatches,
+  caught,
+} from "./errors.js";
 export { set_printoptions, get_printoptions } from "../format/options.js";
 export type { SetPrintOptionsArgs } from "../format/options.js";
 export { floatRepr } from "../format/float.js";
 export { formatFloat, formatInt, formatStr, formatBool } from "../format/spec.js";
 export * from "./builtins.js";
+export { slice, sliceIndices } from "./slice.js";
+export * from "./methods.js";
+export { typed, round, PyType, typeOf, isinstanceOf, percentFormat, strFormat } from "./formatting.js";

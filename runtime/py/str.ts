@@ -172,7 +172,10 @@ export function strSync(v: unknown): string | undefined {
 export async function str(v: unknown): Promise<string> {
   if (typeof v === "string") return v;
   if (typeof v === "object" && v !== null) {
-    if (isPrintable(v)) return await (v.__str__ ? v.__str__() : v.__repr__());
+    // A class that defines only __str__ (no __repr__) still prints through it.
+    const own = (v as { __str__?: () => string | Promise<string> }).__str__;
+    if (typeof own === "function") return await own.call(v);
+    if (isPrintable(v)) return await v.__repr__();
     // str(exception) is its message, not its repr.
     if (v instanceof Error) return v.message;
   }

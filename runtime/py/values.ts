@@ -19,6 +19,10 @@ export class Tuple<T = unknown> extends Array<T> {
   }
 }
 
+// Without type arguments a tuple keeps each position's type (`py.tuple("a", 1)` is
+// also a `[string, number]`), so destructuring it in compiled code is precisely typed.
+export function tuple<A extends unknown[]>(...items: A): Tuple<A[number]> & A;
+export function tuple<T>(...items: T[]): Tuple<T>;
 export function tuple<T>(...items: T[]): Tuple<T> {
   const t = new Tuple<T>();
   t.push(...items);

@@ -122,14 +122,14 @@ describe("softmax and loss gradients", () => {
   });
   it("mse_loss", () => {
     gradcheck((a, b) => F.mse_loss(a, b), [t64([2, 3], 105), t64([2, 3], 106)]);
-    gradcheck((a, b) => F.mse_loss(a, b, "sum"), [t64([2, 3], 107), t64([2, 3], 108)]);
-    gradcheck((a, b) => F.mse_loss(a, b, "none"), [t64([2, 3], 109), t64([2, 3], 110)]);
+    gradcheck((a, b) => F.mse_loss(a, b, { reduction: "sum" }), [t64([2, 3], 107), t64([2, 3], 108)]);
+    gradcheck((a, b) => F.mse_loss(a, b, { reduction: "none" }), [t64([2, 3], 109), t64([2, 3], 110)]);
   });
   it("cross_entropy with class indices", () => {
     const tgt = torch.tensor([2, 0, 1]);
     gradcheck((a) => F.cross_entropy(a, tgt), [t64([3, 4], 111)]);
-    gradcheck((a) => F.cross_entropy(a, tgt, null, -100, "sum"), [t64([3, 4], 112)]);
-    gradcheck((a) => F.cross_entropy(a, tgt, null, -100, "none"), [t64([3, 4], 113)]);
+    gradcheck((a) => F.cross_entropy(a, tgt, null, { reduction: "sum" }), [t64([3, 4], 112)]);
+    gradcheck((a) => F.cross_entropy(a, tgt, null, { reduction: "none" }), [t64([3, 4], 113)]);
     const w = torch.tensor([1.0, 2.0, 0.5, 3.0], { dtype: "float64" });
     gradcheck((a) => F.cross_entropy(a, torch.tensor([2, -100, 3]), w), [t64([3, 4], 114)]);
     gradcheck((a) => F.cross_entropy(a, torch.tensor(1)), [t64([4], 115)]);
@@ -137,9 +137,43 @@ describe("softmax and loss gradients", () => {
   it("cross_entropy with class probabilities", () => {
     const p = torch.tensor([[0.1, 0.6, 0.3], [0.5, 0.25, 0.25]], { dtype: "float64" });
     gradcheck((a) => F.cross_entropy(a, p), [t64([2, 3], 116)]);
-    gradcheck((a) => F.cross_entropy(a, p, null, -100, "sum"), [t64([2, 3], 117)]);
-    gradcheck((a) => F.cross_entropy(a, p, null, -100, "none"), [t64([2, 3], 118)]);
-    gradcheck((a) => F.cross_entropy(a, p, null, -100, "mean", 0.2), [t64([2, 3], 119)]);
+    gradcheck((a) => F.cross_entropy(a, p, null, { reduction: "sum" }), [t64([2, 3], 117)]);
+    gradcheck((a) => F.cross_entropy(a, p, null, { reduction: "none" }), [t64([2, 3], 118)]);
+    gradcheck((a) => F.cross_entropy(a, p, null, { label_smoothing: 0.2 }), [t64([2, 3], 119)]);
     gradcheck((a, t) => F.cross_entropy(a, t.softmax(1)), [t64([2, 3], 120), t64([2, 3], 121)]);
+  });
+  it("cross_entropy with class indices and label smoothing", () => {
+    const tgt = torch.tensor([2, -100, 1]);
+    const w = torch.tensor([1.0, 2.0, 0.5, 3.0], { dtype: "float64" });
+    for (const reduction of ["mean", "sum", "none"] as const) {
+      gradcheck((a) => F.cross_entropy(a, tgt, null, { reduction, label_smoothing: 0.1 }), [t64([3, 4], 122)]);
+      gradcheck((a) => F.cross_entropy(a, tgt, w, { reduction, label_smoothing: 0.3 }), [t64([3, 4], 123)]);
+    }
+    gradcheck((a) => F.cross_entropy(a, torch.tensor(3), null, { label_smoothing: 0.2 }), [t64([4], 124)]);
+  });
+  it("nll_loss", () => {
+    const tgt = torch.tensor([0, 2, -100]);
+    gradcheck((a) => F.nll_loss(a, tgt), [t64([3, 3], 125)]);
+    gradcheck((a) => F.nll_loss(a, tgt, torch.tensor([0.5, 1.0, 2.0], { dtype: "float64" }), { reduction: "sum" }), [t64([3, 3], 126)]);
+  });
+  it("l1_loss", () => {
+    for (const reduction of ["mean", "sum", "none"] as const) {
+      gradcheck((a, b) => F.l1_loss(a, b, { reduction }), [t64([2, 3], 127), t64([2, 3], 128, 2, 3)]);
+    }
+  });
+  it("binary_cross_entropy (input and target)", () => {
+    const w = torch.tensor([1.0, 2.0, 0.5], { dtype: "float64" });
+    for (const reduction of ["mean", "sum", "none"] as const) {
+      gradcheck((x, y) => F.binary_cross_entropy(x, y, null, { reduction }), [t64([2, 3], 129, 0.1, 0.9), t64([2, 3], 130, 0, 1)]);
+      gradcheck((x, y) => F.binary_cross_entropy(x, y, w, { reduction }), [t64([2, 3], 131, 0.1, 0.9), t64([2, 3], 132, 0, 1)]);
+    }
+  });
+  it("binary_cross_entropy_with_logits (weight, pos_weight)", () => {
+    const w = torch.tensor([[0.5], [2.0]], { dtype: "float64" });
+    const pw = torch.tensor([2.0, 0.5, 1.5], { dtype: "float64" });
+    for (const reduction of ["mean", "sum", "none"] as const) {
+      gradcheck((x, y) => F.binary_cross_entropy_with_logits(x, y, null, { reduction }), [t64([2, 3], 133, -3, 3), t64([2, 3], 134, 0, 1)]);
+      gradcheck((x, y) => F.binary_cross_entropy_with_logits(x, y, w, { reduction, pos_weight: pw }), [t64([2, 3], 135, -3, 3), t64([2, 3], 136, 0, 1)]);
+    }
   });
 });

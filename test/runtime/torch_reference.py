@@ -12,7 +12,7 @@ import torch.optim as optim
 out = {"torch_version": torch.__version__}
 
 
-def seed003(loss_name, steps, act_last=None, lr=0.01, momentum=0.0, nesterov=False, weight_decay=0.0):
+def seed003(loss_name, steps, act_last=None, lr=0.01, momentum=0.0, nesterov=False, weight_decay=0.0, make_opt=None):
     X = torch.FloatTensor([[.05, .10]])
     YT = torch.FloatTensor([[0, 1]]) if loss_name == "ce" else torch.FloatTensor([[.01, .99]])
     W = torch.FloatTensor([[.15, .20], [.25, .30]])
@@ -29,7 +29,7 @@ def seed003(loss_name, steps, act_last=None, lr=0.01, momentum=0.0, nesterov=Fal
         model[2].weight = nn.Parameter(W2)
         model[2].bias = nn.Parameter(B2)
     loss_fn = nn.CrossEntropyLoss() if loss_name == "ce" else nn.MSELoss()
-    optimizer = optim.SGD(model.parameters(), lr=lr, momentum=momentum, nesterov=nesterov, weight_decay=weight_decay)
+    optimizer = make_opt(model.parameters()) if make_opt else optim.SGD(model.parameters(), lr=lr, momentum=momentum, nesterov=nesterov, weight_decay=weight_decay)
     losses = []
     for epoch in range(steps):
         Y = model(X)
@@ -49,6 +49,16 @@ out["seed003_ce"] = seed003("ce", 1000)
 out["seed003_mse_sigmoid"] = seed003("mse", 1000, act_last="sigmoid")
 out["seed003_ce_momentum"] = seed003("ce", 200, momentum=0.9, weight_decay=0.01)
 out["seed003_ce_nesterov"] = seed003("ce", 200, momentum=0.9, nesterov=True)
+# The other optimizers on the same net (runtime/optim/*.ts follow 1.13's _single_tensor_* rules).
+out["optimizers"] = {
+    "adam": seed003("ce", 200, make_opt=lambda p: optim.Adam(p, lr=0.01)),
+    "adam_wd_amsgrad": seed003("mse", 200, act_last="sigmoid", make_opt=lambda p: optim.Adam(p, lr=0.02, betas=(0.8, 0.99), weight_decay=0.1, amsgrad=True)),
+    "adamw": seed003("ce", 200, make_opt=lambda p: optim.AdamW(p, lr=0.01, weight_decay=0.05)),
+    "rmsprop": seed003("ce", 200, make_opt=lambda p: optim.RMSprop(p, lr=0.01)),
+    "rmsprop_centered_momentum": seed003("mse", 200, act_last="sigmoid", make_opt=lambda p: optim.RMSprop(p, lr=0.005, momentum=0.9, centered=True, weight_decay=0.01)),
+    "adagrad": seed003("ce", 200, make_opt=lambda p: optim.Adagrad(p, lr=0.1, lr_decay=0.01, initial_accumulator_value=0.1)),
+    "sgd_dampening_maximize": seed003("ce", 200, make_opt=lambda p: optim.SGD(p, lr=0.01, momentum=0.9, dampening=0.3, maximize=True)),
+}
 
 # Gradient cases: each entry has the inputs, the forward value and input grads.
 cases = {}
@@ -93,6 +103,12 @@ case("mse_loss", lambda a, b: F.mse_loss(a, b), a23, b23)
 case("mse_loss_sum", lambda a, b: F.mse_loss(a, b, reduction="sum"), a23, b23)
 case("ce_prob", lambda a, t: F.cross_entropy(a, t.softmax(1)), a23, b23)
 case("ce_prob_sum_ls", lambda a, t: F.cross_entropy(a, t.softmax(1), reduction="sum", label_smoothing=0.1), a23, b23)
+case("l1_loss", lambda a, b: F.l1_loss(a, b), a23, b23)
+case("bce", lambda a, t: F.binary_cross_entropy(torch.sigmoid(a), torch.sigmoid(t)), a23, b23)
+case("bce_sum_weight", lambda a, t: F.binary_cross_entropy(torch.sigmoid(a), torch.sigmoid(t), torch.tensor([1.0, 2.0, 0.5]), reduction="sum"), a23, b23)
+case("bce_logits", lambda a, t: F.binary_cross_entropy_with_logits(a, torch.sigmoid(t)), a23, b23)
+case("bce_logits_pos_weight", lambda a, t: F.binary_cross_entropy_with_logits(a, torch.sigmoid(t), pos_weight=torch.tensor([2.0, 0.5, 1.0])), a23, b23)
+case("bce_logits_none_weight", lambda a, t: F.binary_cross_entropy_with_logits(a, torch.sigmoid(t), torch.tensor([[0.5], [2.0]]), reduction="none"), a23, b23)
 out["cases"] = cases
 
 # Class-index cross entropy (targets are not differentiable).
@@ -106,6 +122,11 @@ x = torch.tensor(a23, requires_grad=True)
 y = F.cross_entropy(x, torch.tensor([2, -100]), weight=torch.tensor([1.0, 2.0, 0.5]))
 y.backward()
 ce_idx["weighted_ignore"] = {"output": y.item(), "grad": x.grad.tolist(), "grad_fn": y.grad_fn.name()}
+for red in ["mean", "sum", "none"]:
+    x = torch.tensor(a23, requires_grad=True)
+    y = F.cross_entropy(x, torch.tensor([2, -100]), weight=torch.tensor([1.0, 2.0, 0.5]), reduction=red, label_smoothing=0.2)
+    y.sum().backward()
+    ce_idx["smoothing_" + red] = {"output": y.tolist(), "grad": x.grad.tolist(), "grad_fn": y.grad_fn.name()}
 out["ce_index"] = {"input": a23, "cases": ce_idx}
 
 # float32 transcendental kernels, bit for bit (exp/log via SLEEF; sigmoid is

@@ -28,9 +28,12 @@ interface Reference {
   seed003_mse_sigmoid: Run;
   seed003_ce_momentum: Run;
   seed003_ce_nesterov: Run;
+  optimizers: Record<string, Run>;
 }
 
 const ref = JSON.parse(readFileSync(new URL("./torch_reference.json", import.meta.url), "utf8")) as Reference;
+
+const f32 = (x: number[] | number[][]): Tensor => torch.tensor(x, { dtype: "float32" });
 
 const ops: Record<string, (...xs: Tensor[]) => Tensor> = {
   add_broadcast: (a, b) => a.add(b),
@@ -53,9 +56,15 @@ const ops: Record<string, (...xs: Tensor[]) => Tensor> = {
   sum_dim0: (a) => a.sum(0).pow(2),
   max_dim: (a) => a.max(1)[0].mul(2),
   mse_loss: (a, b) => F.mse_loss(a, b),
-  mse_loss_sum: (a, b) => F.mse_loss(a, b, "sum"),
+  mse_loss_sum: (a, b) => F.mse_loss(a, b, { reduction: "sum" }),
   ce_prob: (a, t) => F.cross_entropy(a, t.softmax(1)),
-  ce_prob_sum_ls: (a, t) => F.cross_entropy(a, t.softmax(1), null, -100, "sum", 0.1),
+  l1_loss: (a, b) => F.l1_loss(a, b),
+  bce: (a, t) => F.binary_cross_entropy(torch.sigmoid(a), torch.sigmoid(t)),
+  bce_sum_weight: (a, t) => F.binary_cross_entropy(torch.sigmoid(a), torch.sigmoid(t), f32([1.0, 2.0, 0.5]), { reduction: "sum" }),
+  bce_logits: (a, t) => F.binary_cross_entropy_with_logits(a, torch.sigmoid(t)),
+  bce_logits_pos_weight: (a, t) => F.binary_cross_entropy_with_logits(a, torch.sigmoid(t), null, { pos_weight: f32([2.0, 0.5, 1.0]) }),
+  bce_logits_none_weight: (a, t) => F.binary_cross_entropy_with_logits(a, torch.sigmoid(t), f32([[0.5], [2.0]]), { reduction: "none" }),
+  ce_prob_sum_ls: (a, t) => F.cross_entropy(a, t.softmax(1), null, { reduction: "sum", label_smoothing: 0.1 }),
 };
 
 describe("ops against PyTorch (float32)", () => {
@@ -72,10 +81,12 @@ describe("ops against PyTorch (float32)", () => {
   for (const [name, c] of Object.entries(ref.ce_index.cases)) {
     it(`cross_entropy class indices: ${name}`, () => {
       const x = torch.tensor(ref.ce_index.input, { dtype: "float32", requires_grad: true });
-      const y =
-        name === "weighted_ignore"
+      const smoothing = /^smoothing_(.*)$/.exec(name);
+      const y = smoothing
+        ? F.cross_entropy(x, torch.tensor([2, -100]), f32([1.0, 2.0, 0.5]), { reduction: smoothing[1] as "mean" | "sum" | "none", label_smoothing: 0.2 })
+        : name === "weighted_ignore"
           ? F.cross_entropy(x, torch.tensor([2, -100]), torch.tensor([1.0, 2.0, 0.5], { dtype: "float32" }))
-          : F.cross_entropy(x, torch.tensor([2, 0]), null, -100, name as "mean" | "sum" | "none");
+          : F.cross_entropy(x, torch.tensor([2, 0]), null, { reduction: name as "mean" | "sum" | "none" });
       expect(y.grad_fn?.name()).toBe(c.grad_fn);
       expectClose(values(y), flat(c.output));
       (y.dim() > 0 ? y.sum() : y).backward();
@@ -104,7 +115,12 @@ export function buildSeed003(loss: "ce" | "mse", sigmoid: boolean) {
   return { X, YT, model, loss_fn };
 }
 
-async function train(run: Run, loss: "ce" | "mse", sigmoid: boolean, makeOpt: (p: nn.Parameter[]) => optim.SGD): Promise<void> {
+interface Stepper {
+  zero_grad(): void;
+  step(): void;
+}
+
+async function train(run: Run, loss: "ce" | "mse", sigmoid: boolean, makeOpt: (p: nn.Parameter[]) => Stepper): Promise<void> {
   const { X, YT, model, loss_fn } = buildSeed003(loss, sigmoid);
   const optimizer = makeOpt(model.parameters());
   const losses: number[] = [];
@@ -175,4 +191,21 @@ describe("float32 kernels bit for bit", () => {
     expect(values(x.view(-1, 2).mul(0.1).log_softmax(1))).toEqual(flat(k["log_softmax"]));
     expect(values(x.view(-1, 4).mul(0.1).softmax(1))).toEqual(flat(k["softmax"]));
   });
+});
+
+describe("optimizers against PyTorch 1.13 (seed 003's net, 200 steps, bit for bit)", () => {
+  const cases: Record<string, [loss: "ce" | "mse", sigmoid: boolean, make: (p: nn.Parameter[]) => Stepper]> = {
+    adam: ["ce", false, (p) => new optim.Adam(p, 0.01)],
+    adam_wd_amsgrad: ["mse", true, (p) => new optim.Adam(p, 0.02, [0.8, 0.99], 1e-8, 0.1, true)],
+    adamw: ["ce", false, (p) => new optim.AdamW(p, 0.01, undefined, undefined, 0.05)],
+    rmsprop: ["ce", false, (p) => new optim.RMSprop(p, 0.01)],
+    rmsprop_centered_momentum: ["mse", true, (p) => new optim.RMSprop(p, 0.005, 0.99, 1e-8, 0.01, 0.9, true)],
+    adagrad: ["ce", false, (p) => new optim.Adagrad(p, 0.1, 0.01, 0, 0.1)],
+    sgd_dampening_maximize: ["ce", false, (p) => new optim.SGD(p, 0.01, 0.9, 0.3, 0, false, { maximize: true })],
+  };
+  for (const [name, [loss, sigmoid, make]] of Object.entries(cases)) {
+    it(name, async () => {
+      await train(ref.optimizers[name]!, loss, sigmoid, make);
+    });
+  }
 });

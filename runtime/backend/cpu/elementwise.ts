@@ -217,8 +217,13 @@ function unaryLoop(code: number, p: number, out: Layout, a: Layout): void {
   if (numel(a.sizes) === n && isContiguous(a) && isContiguous(out)) {
     const oo = out.offset;
     const ao = a.offset;
-    if (code === 0) {
+    if (code === 0 && o.constructor === x.constructor) {
+      // Same element type: a memcpy (gradient copies, .clone(), reads).
+      o.set(x.subarray(ao, ao + n), oo);
+    } else if (code === 0) {
       for (let i = 0; i < n; i++) o[oo + i] = x[ao + i]!;
+    } else if (code === 6 && o instanceof Float32Array && x instanceof Float32Array) {
+      reluF32(o, oo, x, ao, n);
     } else if (code === 217) {
       const vec = n - (n % 16);
       for (let i = 0; i < vec; i++) o[oo + i] = un(207, x[ao + i]!, p);
@@ -253,6 +258,14 @@ function unaryLoop(code: number, p: number, out: Layout, a: Layout): void {
       pa -= sa[d]! * sizes[d]!;
       idx[d] = 0;
     }
+  }
+}
+
+/** ReLU over Float32Arrays only (a monomorphic loop; NaN passes through as in un()). */
+function reluF32(o: Float32Array, oo: number, x: Float32Array, ao: number, n: number): void {
+  for (let i = 0; i < n; i++) {
+    const v = x[ao + i]!;
+    o[oo + i] = v > 0 || v !== v ? v : 0;
   }
 }
 
@@ -310,10 +323,17 @@ export function binary(op: BinaryOp, out: Layout, a: Layout | number, b: Layout 
   if (outC && (aFull || aOne) && (bFull || bOne)) {
     const da = aFull ? 1 : 0;
     const db = bFull ? 1 : 0;
+    if (da === 1 && db === 1 && o instanceof Float32Array && x instanceof Float32Array && y instanceof Float32Array && f32Binary(code, o, oo, x, ao, y, bo, alpha, n)) return;
     if (code === 0 && da === 1 && db === 1) {
       for (let i = 0; i < n; i++) o[oo + i] = x[ao + i]! + y[bo + i]!;
     } else if (code === 2 && da === 1 && db === 1) {
       for (let i = 0; i < n; i++) o[oo + i] = x[ao + i]! * y[bo + i]!;
+    } else if (code === 20 && da === 1 && db === 1) {
+      // SGD's p.add_(d_p, alpha=-lr) over every parameter: a dedicated loop
+      // (same arithmetic as bin2) instead of a per-element op dispatch.
+      for (let i = 0; i < n; i++) o[oo + i] = x[ao + i]! + alpha * y[bo + i]!;
+    } else if (code === 14 && da === 1 && db === 1) {
+      for (let i = 0; i < n; i++) o[oo + i] = y[bo + i]! > 0 ? x[ao + i]! : 0;
     } else {
       for (let i = 0; i < n; i++) o[oo + i] = bin2(code, x[ao + i * da]!, y[bo + i * db]!, alpha);
     }
@@ -351,6 +371,38 @@ export function binary(op: BinaryOp, out: Layout, a: Layout | number, b: Layout 
       pb -= sb[d]! * sizes[d]!;
       idx[d] = 0;
     }
+  }
+}
+
+/**
+ * The float32 ops that every training step runs over every parameter and
+ * activation (gradient accumulation, SGD's update, ReLU's backward), as
+ * loops that only ever see Float32Arrays: the shared loops above see every
+ * array type and run several times slower at parameter sizes. Same
+ * arithmetic as bin/bin2. Returns false for other ops.
+ */
+function f32Binary(code: number, o: Float32Array, oo: number, x: Float32Array, ao: number, y: Float32Array, bo: number, alpha: number, n: number): boolean {
+  switch (code) {
+    case 0:
+      for (let i = 0; i < n; i++) o[oo + i] = x[ao + i]! + y[bo + i]!;
+      return true;
+    case 1:
+      for (let i = 0; i < n; i++) o[oo + i] = x[ao + i]! - y[bo + i]!;
+      return true;
+    case 2:
+      for (let i = 0; i < n; i++) o[oo + i] = x[ao + i]! * y[bo + i]!;
+      return true;
+    case 14:
+      for (let i = 0; i < n; i++) o[oo + i] = y[bo + i]! > 0 ? x[ao + i]! : 0;
+      return true;
+    case 20:
+      for (let i = 0; i < n; i++) o[oo + i] = x[ao + i]! + alpha * y[bo + i]!;
+      return true;
+    case 21:
+      for (let i = 0; i < n; i++) o[oo + i] = x[ao + i]! - alpha * y[bo + i]!;
+      return true;
+    default:
+      return false;
   }
 }
 

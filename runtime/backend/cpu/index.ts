@@ -6,6 +6,7 @@ import { nllLoss, nllLossBackward } from "./loss.js";
 import { matmul } from "./matmul.js";
 import { reduce, softmax, softmaxBackward } from "./reduce.js";
 import { CpuStorage, newArray, numel } from "./storage.js";
+import { col2im, im2col, maxPool2d, maxPool2dBackward } from "./window.js";
 
 export { CpuStorage } from "./storage.js";
 
@@ -33,6 +34,10 @@ export class CpuBackend implements Backend {
   softmaxBackward = softmaxBackward;
   nllLoss = nllLoss;
   nllLossBackward = nllLossBackward;
+  im2col = im2col;
+  col2im = col2im;
+  maxPool2d = maxPool2d;
+  maxPool2dBackward = maxPool2dBackward;
   writeHost = writeHost;
 }
 

@@ -9,6 +9,17 @@
 
 import type { Layout } from "../backend.js";
 import { arr, broadcastStrides } from "./storage.js";
+import { sgemmWasm } from "./wasm/sgemm.js";
+
+// Products of at least this many multiply-adds go to the WebAssembly SIMD
+// kernel (same results, bit for bit); below it the copies into the module's
+// memory cost more than the loop saves. Exported for tests.
+export const WASM_MIN_MACS = 4096;
+let wasmOn = true;
+/** Tests switch the WebAssembly path off to get the reference JavaScript kernel's results. */
+export function useWasmMatmul(on: boolean): void {
+  wasmOn = on;
+}
 
 const bIdx = new Int32Array(64);
 const biasStr: number[] = [];
@@ -41,8 +52,12 @@ export function matmul(out: Layout, a: Layout, b: Layout, bias: Layout | null): 
   let pb = b.offset;
   let pz = bias === null ? 0 : bias.offset;
   let po = out.offset;
+  const toWasm = wasmOn && f32 && M * N * K >= WASM_MIN_MACS && M > 0 && N > 0 && K > 0 && (z === null || z instanceof Float32Array);
   for (let t = 0; t < batches; t++) {
-    for (let i = 0; i < M; i++) {
+    const done =
+      toWasm &&
+      sgemmWasm(o as Float32Array, po, x as Float32Array, pa, as0, as1, y as Float32Array, pb, bs0, bs1, M, N, K, z as Float32Array | null, pz, zs0, zs1, bs1 === 1);
+    for (let i = 0; !done && i < M; i++) {
       const ai = pa + i * as0;
       if (bs1 === 1) {
         // i-k-j order: the inner loop walks a contiguous row of b.

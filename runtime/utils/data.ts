@@ -1,0 +1,192 @@
+// torch.utils.data: TensorDataset and a single-process DataLoader that
+// consumes PyTorch 1.13's random numbers in the same order, so a seeded
+// program shuffles exactly as PyTorch does:
+//  - every iter(loader) first draws `_base_seed` (one 64-bit draw) from the
+//    loader's generator, or from the default one (even without shuffle);
+//  - on the first batch, RandomSampler without a generator draws a seed from
+//    the default generator (`torch.empty((), dtype=torch.int64).random_()`,
+//    one 64-bit draw mod 2^63), seeds a fresh torch.Generator with it and
+//    takes torch.randperm(n) from that; with `generator=` it draws the
+//    permutation from that generator directly.
+// Batches are collated like default_collate: a sample that is a tuple of
+// tensors becomes a LIST of stacked tensors.
+
+import { getBackend } from "../backend/index.js";
+import { RuntimeError, ValueError } from "../errors.js";
+import { IndexError } from "../errors.js";
+import { tuple, type Tuple } from "../py/values.js";
+import * as random from "../random/index.js";
+import { emptyTensor, Tensor, viewOf } from "../tensor.js";
+import type { Generator } from "../ops/random.js";
+
+/** A sample: one tensor or a tuple of tensors. */
+export type Sample = Tensor | readonly Tensor[];
+
+/** What a batch of such samples collates to: a stacked tensor, or a list of them. */
+export type Batch<S extends Sample> = S extends Tensor ? Tensor : Tensor[];
+
+/** What DataLoader needs of a dataset: a length and integer indexing. */
+export interface MapDataset<S extends Sample = Sample> {
+  __len__(): number;
+  at(index: number): S;
+}
+
+/** torch.utils.data.TensorDataset(*tensors): sample i is (t[i] for t in tensors). */
+export class TensorDataset implements MapDataset<Tuple<Tensor>> {
+  readonly tensors: Tuple<Tensor>;
+  constructor(...tensors: Tensor[]) {
+    if (tensors.length === 0 || tensors.some((t) => t.dim() === 0 || t.sizes[0] !== tensors[0]!.sizes[0])) {
+      throw new RuntimeError("Size mismatch between tensors");
+    }
+    this.tensors = tuple(...tensors);
+  }
+  __len__(): number {
+    return this.tensors[0]!.sizes[0]!;
+  }
+  get length(): number {
+    return this.__len__();
+  }
+  /** dataset[i] (negative indices count from the end, as for a tensor). */
+  at(index: number): Tuple<Tensor> {
+    const n = this.__len__();
+    const i = index < 0 ? index + n : index;
+    if (!Number.isInteger(i) || i < 0 || i >= n) {
+      throw new IndexError(`index ${index} is out of bounds for dimension 0 with size ${n}`);
+    }
+    return tuple(...this.tensors.map((t) => row(t, i)));
+  }
+  __getitem__(index: number): Tuple<Tensor> {
+    return this.at(index);
+  }
+  /** `for x, y in dataset` (Python iterates a Dataset through __getitem__). */
+  *[Symbol.iterator](): Generator_<Tuple<Tensor>> {
+    for (let i = 0; i < this.__len__(); i++) yield this.at(i);
+  }
+}
+
+/** t[i] as a view (like basic indexing). */
+function row(t: Tensor, i: number): Tensor {
+  return viewOf(t, t.sizes.slice(1), t.strides.slice(1), t.offset + i * t.strides[0]!);
+}
+
+/** torch.stack(samples) as default_collate does it: a fresh contiguous tensor, outside the graph. */
+function stack(samples: readonly Tensor[]): Tensor {
+  const first = samples[0]!;
+  const out = emptyTensor(first.dtype, [samples.length, ...first.sizes]);
+  const inner = out.strides.slice(1);
+  for (let k = 0; k < samples.length; k++) {
+    const s = samples[k]!;
+    if (s.sizes.length !== first.sizes.length || s.sizes.some((d, j) => d !== first.sizes[j])) {
+      throw new RuntimeError(`stack expects each tensor to be equal size, but got [${first.sizes.join(", ")}] at entry 0 and [${s.sizes.join(", ")}] at entry ${k}`);
+    }
+    getBackend().unary("copy", viewOf(out, first.sizes.slice(), inner, out.offset + k * out.strides[0]!), s);
+  }
+  return out;
+}
+
+function collate<S extends Sample>(samples: readonly S[]): Batch<S> {
+  const first: Sample = samples[0]!;
+  if (first instanceof Tensor) return stack(samples as readonly Sample[] as Tensor[]) as Batch<S>;
+  const rows = samples as readonly Sample[] as ReadonlyArray<readonly Tensor[]>;
+  return first.map((_, j) => stack(rows.map((s) => s[j]!))) as Batch<S>;
+}
+
+/** The keyword-only DataLoader arguments pyt2ts understands. */
+export interface DataLoaderOptions {
+  drop_last?: boolean;
+  generator?: Generator | null;
+  /** Accepted for compatibility; loading is always single-process (the order is the same). */
+  num_workers?: number;
+}
+
+const TWO_POW_63 = 1n << 63n;
+
+/** torch.utils.data.DataLoader(dataset, batch_size=1, shuffle=False, *, drop_last=False, generator=None). */
+export class DataLoader<S extends Sample = Sample> implements Iterable<Batch<S>> {
+  readonly dataset: MapDataset<S>;
+  readonly batch_size: number;
+  readonly shuffle: boolean;
+  readonly drop_last: boolean;
+  readonly generator: Generator | null;
+
+  constructor(dataset: MapDataset<S>, batch_size: number | null = 1, shuffle: boolean | null = false, opts: DataLoaderOptions = {}) {
+    if (batch_size === null) throw new ValueError("batch_size=None (no automatic batching) is not supported");
+    if (!Number.isInteger(batch_size) || batch_size <= 0) {
+      throw new ValueError(`batch_size should be a positive integer value, but got batch_size=${batch_size}`);
+    }
+    this.dataset = dataset;
+    this.batch_size = batch_size;
+    this.shuffle = shuffle ?? false;
+    this.drop_last = opts.drop_last ?? false;
+    this.generator = opts.generator ?? null;
+  }
+
+  /** len(loader): the number of batches. */
+  __len__(): number {
+    const n = this.dataset.__len__();
+    return this.drop_last ? Math.floor(n / this.batch_size) : Math.ceil(n / this.batch_size);
+  }
+  get length(): number {
+    return this.__len__();
+  }
+
+  /**
+   * iter(loader). The base-seed draw happens here, eagerly, as in
+   * _BaseDataLoaderIter.__init__; the sampler's draws wait for the first batch.
+   */
+  [Symbol.iterator](): Iterator<Batch<S>> {
+    const gen = this.generator?.impl ?? random.defaultGenerator;
+    gen.random64(); // _base_seed (only used to seed worker processes)
+    return this.batches();
+  }
+
+  /**
+   * The sampler's index stream. RandomSampler ends with
+   * `yield from torch.randperm(n, generator=generator).tolist()[:num_samples % n]`,
+   * so when it runs out it still draws one more (unused) permutation: that
+   * matters when `generator=` is shared with the program.
+   */
+  private *indices(): Generator_<number> {
+    const n = this.dataset.__len__();
+    if (!this.shuffle) {
+      for (let i = 0; i < n; i++) yield i;
+      return;
+    }
+    let g = this.generator?.impl;
+    if (g === undefined) {
+      // seed = int(torch.empty((), dtype=torch.int64).random_().item()); a fresh Generator seeded with it.
+      g = new random.Generator(random.defaultGenerator.random64() % TWO_POW_63);
+    }
+    yield* random.randperm(n, g);
+    random.randperm(n, g);
+  }
+
+  /** BatchSampler's two loops, which ask the sampler for its next index at different moments. */
+  private *batches(): Generator_<Batch<S>> {
+    const b = this.batch_size;
+    const it = this.indices();
+    if (this.drop_last) {
+      for (;;) {
+        const batch: S[] = [];
+        for (let k = 0; k < b; k++) {
+          const r = it.next();
+          if (r.done === true) return;
+          batch.push(this.dataset.at(r.value));
+        }
+        yield collate(batch);
+      }
+    }
+    let batch: S[] = [];
+    for (const idx of it) {
+      batch.push(this.dataset.at(idx));
+      if (batch.length === b) {
+        yield collate(batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield collate(batch);
+  }
+}
+
+// The built-in Generator interface (the name `Generator` is torch.Generator here).
+type Generator_<T> = globalThis.Generator<T, void, undefined>;
