@@ -71,7 +71,7 @@ describe("golden fixtures", () => {
         expect(r.status).toBe(0);
         const diff = compareOutputs(r.stdout, f.expectedOut!);
         expect(diff, diff ?? "").toBeNull();
-      }, 120_000);
+      }, 300_000);
     }
   });
 

@@ -14,6 +14,8 @@ import { pythonDefaultToTs } from "./literals.js";
 import { lowered, type Lowered } from "./lowered.js";
 import { optimizerApiOwner, userMethod } from "./modules.js";
 import { lowerMethodCall } from "./pymethods.js";
+import { tsParamOrder } from "./params.js";
+import { elementJoin, elementsType } from "./pyvalues.js";
 
 export function lowerCall(cx: Context, e: CallExpr): Lowered {
   const f = e.func;
@@ -215,11 +217,14 @@ function callUserFunction(cx: Context, e: CallExpr, callee: TsExpr, displayName:
     return lowered(call(callee, args), T.unknown);
   }
   const params = info.node.params.slice(isMethod || info.className ? 1 : 0);
-  const apiParams: ApiParam[] = params.map((p) => ({
+  // TS order: keyword-only parameters (bound by keyword only: `option`) before `*args` (params.ts).
+  const order = tsParamOrder(params);
+  const apiParams: ApiParam[] = order.map((i) => params[i]!).map((p) => ({
     name: p.name,
     kind: "any",
     ...(p.defaultValue ? { default: "None" } : {}),
     ...(p.variant === "vararg" ? { variadic: true } : {}),
+    ...(p.keywordOnly ? { option: true } : {}),
   }));
   const bound = bindArguments(cx, displayName, apiParams, e);
   const args: TsExpr[] = [];
@@ -228,13 +233,15 @@ function callUserFunction(cx: Context, e: CallExpr, callee: TsExpr, displayName:
   for (let idx = 0; idx <= lastGiven; idx++) {
     const p = apiParams[idx]!;
     if (p.variadic) {
+      // `*args` is typed by the element type of what call sites pass.
+      if (bound.rest.length) noteParamType(cx, info, order[idx]! + offset, elementsType(bound.rest.map((r) => r.type)));
       args.push(...bound.rest.map((r) => r.code));
       continue;
     }
     const given = bound.values.get(p.name);
-    const known = info.paramTypes[idx + offset];
+    const known = info.paramTypes[order[idx]! + offset];
     if (given) {
-      noteParamType(cx, info, idx + offset, given.value.type);
+      noteParamType(cx, info, order[idx]! + offset, given.value.type);
       const code = known && known.k === "tensor" ? asTensor(given.value) : given.value.code;
       args.push(given.keyword ? { t: "labeled", label: p.name, expr: code } : code);
     } else args.push(raw("undefined"));
@@ -249,7 +256,8 @@ function callUserFunction(cx: Context, e: CallExpr, callee: TsExpr, displayName:
 
 function noteParamType(cx: Context, info: { paramTypes: Type[] }, index: number, t: Type): void {
   const before = info.paramTypes[index];
-  const next = before === undefined || before.k === "unknown" && !cx.final ? t : before;
+  // Call sites passing different types (int here, str there) make the parameter unknown: checked at run time.
+  const next = before === undefined || (before.k === "unknown" && !cx.final) ? t : elementJoin(before, t);
   if (before === undefined || JSON.stringify(before) !== JSON.stringify(next)) {
     info.paramTypes[index] = next;
     cx.changed = true;

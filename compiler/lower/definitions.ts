@@ -11,6 +11,7 @@ import { raw } from "../ir/ts-ir.js";
 import type { ClassInfo, Context, FunctionInfo } from "./context.js";
 import { lowerClassStatement, userBaseSuperCall, type StaticField } from "./classattrs.js";
 import { exceptionSuperCall } from "./exceptions.js";
+import { tsParamOrder } from "./params.js";
 import { lowerExpr } from "./expressions.js";
 import { scanScope } from "./prescan.js";
 import { Scope } from "./scope.js";
@@ -33,7 +34,9 @@ function lowerBody(cx: Context, info: FunctionInfo, node: FunctionDef, isModuleF
   const frame = { info, scope, scan, usesAwait: false };
   const params: TsParam[] = [];
   const result = cx.withFrame(frame, () => {
-    node.params.forEach((p, i) => {
+    const order = tsParamOrder(node.params);
+    order.forEach((i) => {
+      const p = node.params[i]!;
       const isSelf = i === 0 && info.className !== null;
       let t: Type = isSelf ? { k: "object", cls: info.className! } : (info.paramTypes[i] ?? T.unknown);
       if (isModuleForward && !isSelf && t.k === "unknown") t = T.tensor;
@@ -95,7 +98,9 @@ export function lowerFunction(cx: Context, node: FunctionDef): TsStmt {
   const info = functionInfo(cx, node, null);
   const { params, body, isAsync } = lowerBody(cx, info, node, false);
   noteAsync(cx, info, isAsync);
-  return { t: "function", name: cx.scope.lookup(node.name)?.ts ?? node.name, params, returnType: null, body, isAsync, span: node.span };
+  // TypeScript cannot infer the return type of a recursive function: spell it out.
+  const returnType = callsItself(node) ? tsReturnType(info.returnType, isAsync) : null;
+  return { t: "function", name: cx.scope.lookup(node.name)?.ts ?? node.name, params, returnType, body, isAsync, span: node.span };
 }
 
 // ------------------------------------------------------------------ classes
@@ -174,3 +179,18 @@ export function lowerClass(cx: Context, node: ClassDef): TsStmt {
 }
 
 const MODULE_OVERRIDABLE = new Set(["extra_repr", "__repr__"]);
+
+function callsItself(node: FunctionDef): boolean {
+  let found = false;
+  JSON.stringify(node.body, (k, v: unknown) => {
+    const o = v as { kind?: string; func?: { kind?: string; id?: string } } | null;
+    if (o && typeof o === "object" && o.kind === "Call" && o.func?.kind === "Name" && o.func.id === node.name) found = true;
+    return k === "span" ? undefined : v;
+  });
+  return found;
+}
+
+function tsReturnType(t: Type, isAsync: boolean): string {
+  const base = t.k === "none" ? "void" : tsType(t);
+  return isAsync ? `Promise<${base}>` : base;
+}

@@ -16,7 +16,7 @@ import { BUILTIN_NAMES } from "./builtins.js";
 import { moduleAttributeNames, moduleAttribute } from "./modules.js";
 import { classAttribute } from "./classattrs.js";
 import { lowerComprehensionExpr } from "./comprehensions.js";
-import { lowerLambda } from "./pybuiltins.js";
+import { callableArg, lowerLambda } from "./pybuiltins.js";
 import { EXCEPTION_NAMES } from "./pynames.js";
 import { checkDictKey, elementsType, floatMarked } from "./pyvalues.js";
 
@@ -105,6 +105,8 @@ function lowerName(cx: Context, e: NameExpr): Lowered {
     if (e.id === "__name__") return lowered(raw('"__main__"'), T.str);
     // `except ValueError:`, `class BankError(Exception):` — the runtime's exception classes.
     if (EXCEPTION_NAMES.has(e.id)) return lowered(raw(`py.${e.id}`), { k: "class", name: e.id, base: null }, { qualified: `py.${e.id}` });
+    // A builtin used as a value (`apply(abs, -5)`): a one-argument function around the builtin.
+    if (BUILTIN_NAMES.has(e.id) && e.id !== "super" && e.id !== "print") return callableArg(cx, e, [T.unknown]);
     if (BUILTIN_NAMES.has(e.id)) return lowered(raw(e.id), { k: "function", name: e.id });
     cx.report(diag.undefinedName(e.id, e.span, [...cx.scope.visibleNames(), ...BUILTIN_NAMES]));
     return lowered(raw(e.id), T.unknown);

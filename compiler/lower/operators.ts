@@ -47,6 +47,9 @@ export function lowerBinary(cx: Context, op: BinaryOperator, l: Lowered, r: Lowe
   if (op === "+" && lt.k === "str" && rt.k === "str") return lowered(binary("+", l.code, r.code), T.str);
   if (op === "+" && lt.k === "list" && rt.k === "list") return lowered({ t: "array", elements: [{ t: "spread", expr: l.code }, { t: "spread", expr: r.code }] }, lt);
   if (op === "*" && lt.k === "str" && rt.k === "int") return lowered(method(l.code, "repeat", [r.code]), T.str);
+  if (op === "+" && lt.k === "tuple" && rt.k === "tuple") return lowered(py("tuple", [{ t: "spread", expr: l.code }, { t: "spread", expr: r.code }]), T.tuple([...lt.elems, ...rt.elems]));
+  // [0] * 5: a new list of the items repeated.
+  if (op === "*" && lt.k === "list" && rt.k === "int") return lowered(py("repeat", [l.code, r.code]), lt);
   if (op === "%" && lt.k === "str") {
     // printf-style formatting: floats marked (`"%s" % 2.0` is "2.0"), str() of objects may read tensors.
     cx.markAwait();

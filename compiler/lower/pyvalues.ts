@@ -4,13 +4,15 @@
 // float value is marked: `py.float(x)` for a float, `py.typed(xs,
 // "list[float]")` for a container holding floats.
 
-import type { Span } from "../../grammar/ast.js";
+import type { AugAssignStmt, Expr, Span } from "../../grammar/ast.js";
 import { T, join, type Type } from "../analyze/types.js";
 import { diag } from "../diagnostics/diagnostic.js";
-import { allowNone, py, raw, type TsExpr } from "../ir/ts-ir.js";
+import { allowNone, method, py, raw, type TsExpr, type TsStmt } from "../ir/ts-ir.js";
 import type { Context } from "./context.js";
 import { stringLiteral } from "./literals.js";
-import type { Lowered } from "./lowered.js";
+import { lowerExpr } from "./expressions.js";
+import { lowered, type Lowered } from "./lowered.js";
+import { lowerBinary } from "./operators.js";
 
 /** Whether a float hides somewhere inside a container type. */
 export function containsFloat(t: Type): boolean {
@@ -78,4 +80,44 @@ export function elementsType(types: readonly Type[]): Type {
 /** JS Maps compare keys by identity: a tuple or list key would never be found again. */
 export function checkDictKey(cx: Context, key: Type, span: Span): void {
   if (key.k === "tuple" || key.k === "list") cx.report(diag.notSupported("dict keys that are tuples or lists", span));
+}
+
+/** Whether an expression calls something (so evaluating it twice could differ). */
+export function hasCall(e: Expr): boolean {
+  return JSON.stringify(e, (k, v: unknown) => (k === "span" ? undefined : v)).includes('"kind":"Call"');
+}
+
+/** `obj[index] op= value` with the object and index evaluated once, through temporaries. */
+export function augAssignItemOnce(cx: Context, s: AugAssignStmt, object: Expr, index: Expr, span: Span): TsStmt[] {
+  const obj = lowerExpr(cx, object);
+  const idx = lowerExpr(cx, index);
+  const o = cx.freshName("container");
+  const k = cx.freshName("key");
+  const t = obj.type;
+  const getCode = t.k === "list" ? py("at", [raw(o), raw(k)]) : t.k === "dict" ? py("getkey", [raw(o), raw(k)]) : py("getitem", [raw(o), raw(k)]);
+  const elem = t.k === "list" ? t.elem : t.k === "dict" ? t.value : T.unknown;
+  const combined = lowerBinary(cx, s.op, lowered(getCode, elem), lowerExpr(cx, s.value), span);
+  const set = t.k === "list" ? py("setAt", [raw(o), raw(k), combined.code]) : t.k === "dict" ? method(raw(o), "set", [raw(k), combined.code]) : py("setitem", [raw(o), raw(k), combined.code]);
+  return [
+    {
+      t: "block",
+      span,
+      body: [
+        { t: "decl", kind: "const", name: o, type: null, init: obj.code, span },
+        { t: "decl", kind: "const", name: k, type: null, init: idx.code, span },
+        { t: "expr", expr: set, span },
+      ],
+    },
+  ];
+}
+
+/** `d = {}` then `d[k] = v`: like append() for lists, the first item's types type the dict. */
+export function refineDictValue(cx: Context, target: Expr, key: Type, value: Type): void {
+  if (target.kind !== "Name") return;
+  const name = cx.variableKey(target.id);
+  const before = cx.passTypes.get(name);
+  if (before === undefined || before.k !== "dict") return;
+  const first = before.key.k === "unknown" && before.value.k === "unknown" && !cx.refinedLists.has(name);
+  cx.refinedLists.add(name);
+  cx.passTypes.set(name, first ? { k: "dict", key, value } : { k: "dict", key: elementJoin(before.key, key), value: elementJoin(before.value, value) });
 }

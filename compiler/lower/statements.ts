@@ -14,6 +14,7 @@ import { lowerRaise, lowerTry } from "./exceptions.js";
 import { lowerImport, lowerImportFrom } from "./imports.js";
 import { lowered, type Lowered } from "./lowered.js";
 import { lowerBinary } from "./operators.js";
+import { augAssignItemOnce, hasCall, refineDictValue } from "./pyvalues.js";
 
 const stmt = (span: Span | null, s: DistributiveOmit<TsStmt, "span">): TsStmt => ({ ...s, span }) as TsStmt;
 type DistributiveOmit<T, K extends keyof never> = T extends unknown ? Omit<T, K> : never;
@@ -133,7 +134,8 @@ function assignTo(cx: Context, target: Expr, value: Lowered, span: Span): TsStmt
       if (target.object.kind === "Name" && target.object.id === "self" && cx.currentClass) {
         const cls = cx.currentClass;
         const before = cls.fields.get(target.attr);
-        const next = before ? join(before, value.type) : value.type;
+        // An unknown left by an earlier pass (a parameter typed later) gives way to what is known now.
+        const next = before && !(before.k === "unknown" && !cx.final) ? join(before, value.type) : value.type;
         if (!before || JSON.stringify(before) !== JSON.stringify(next)) {
           cls.fields.set(target.attr, next);
           cx.changed = true;
@@ -148,7 +150,12 @@ function assignTo(cx: Context, target: Expr, value: Lowered, span: Span): TsStmt
     case "Subscript": {
       const obj = lowerExpr(cx, target.object);
       const idx = lowerExpr(cx, target.index);
-      if (obj.type.k === "list" && target.index.kind === "Number") return [stmt(span, { t: "assign", target: { t: "index", object: obj.code, index: idx.code }, op: "=", value: value.code })];
+      // py.setAt: negative indices and IndexError as in Python; a dict's item is Map.set.
+      if (obj.type.k === "list") return [stmt(span, { t: "expr", expr: py("setAt", [obj.code, idx.code, value.code]) })];
+      if (obj.type.k === "dict") {
+        refineDictValue(cx, target.object, idx.type, value.type);
+        return [stmt(span, { t: "expr", expr: method(obj.code, "set", [idx.code, value.code]) })];
+      }
       if (obj.type.k === "tensor") {
         cx.report(diag.notSupported("assignment into a tensor", target.span));
         return [];
@@ -205,6 +212,8 @@ function assignUnpack(cx: Context, targets: readonly Expr[], value: Lowered, spa
 const IN_PLACE: Record<string, string> = { "+": "add_", "-": "sub_", "*": "mul_", "/": "div_" };
 
 function lowerAugAssign(cx: Context, s: AugAssignStmt): TsStmt[] {
+  // `d[random.choice(keys)] += 1`: Python evaluates the subscript once (pyvalues.ts).
+  if (s.target.kind === "Subscript" && hasCall(s.target.index)) return augAssignItemOnce(cx, s, s.target.object, s.target.index, s.span);
   const current = lowerExpr(cx, s.target);
   const value = lowerExpr(cx, s.value);
   // `w -= lr * w.grad` updates the tensor in place, as PyTorch's __isub__ does.

@@ -4,7 +4,7 @@
 //   dW = dOut @ cols^T,  dcols = W^T @ dOut -> col2im -> dInput,  db = sum(dOut).
 // Layout tricks (transposes, group blocks, the [Cout, N, L] <-> [N, Cout, L]
 // permutation) are strides on a Layout, never copies, except one copy of
-// the output gradient into [Cout, N*L] when the batch has more than one image.
+// the output (and of its gradient) when the batch has more than one image.
 
 import { getBackend, type Layout, type Window2d } from "../backend/index.js";
 import { record, needsGraph, type GradFn, type Node } from "../autograd/node.js";
@@ -183,16 +183,14 @@ export function conv2d(
   const cols = emptyTensor(input.dtype, [C * win.kh * win.kw, NL]);
   backend.im2col(cols, input, win);
   const out = emptyTensor(input.dtype, [N, Cout, win.outH, win.outW]);
-  // Per image and group: out[n] rows of group q (a contiguous [Cout/G, L] block) = W_q @ cols[q rows, n's L columns] + b_q.
+  // One image: the [Cout, L] product IS the output. Several: ONE [Cout, N*L] product, then one
+  // permuting copy; measured several times faster than N per-image products on strided column blocks.
+  const prod = N === 1 ? out : emptyTensor(input.dtype, [Cout, NL]);
   for (let q = 0; q < groups; q++) {
     const b: Layout | null = bias === null ? null : layout(bias, [CoutG, 1], [bias.strides[0]!, 0], bias.offset + q * CoutG * bias.strides[0]!);
-    const wq = weightBlock(w, q, groups, false);
-    for (let n = 0; n < N; n++) {
-      const outBlock = layout(out, [CoutG, L], [L, 1], (n * Cout + q * CoutG) * L);
-      const colBlock = layout(cols, [K, L], [NL, 1], cols.offset + q * K * NL + n * L);
-      backend.matmul(outBlock, wq, colBlock, b);
-    }
+    backend.matmul(rowBlock(prod, q, CoutG, NL), weightBlock(w, q, groups, false), rowBlock(cols, q, K, NL), b);
   }
+  if (N > 1) backend.unary("copy", layout(out, [N, Cout, L], [Cout * L, L, 1], 0), layout(prod, [N, Cout, L], [L, NL, 1], 0));
   if (needsGraph(input, weight, bias)) {
     const inputs = bias === null ? [input, weight] : [input, weight, bias];
     record(ConvolutionBackward0, out, inputs, [w, cols], [win.sh, win.sw, win.ph, win.pw, win.dh, win.dw, groups]);

@@ -126,6 +126,7 @@ export function sub(a: unknown, b: unknown): unknown {
 export function mul(a: unknown, b: unknown): unknown {
   if (a instanceof Tensor || b instanceof Tensor) return binaryTensor("mul", a, b);
   if (typeof a === "string") return a.repeat(num(b));
+  if (Array.isArray(a) && typeof b === "number") return Array.from({ length: Math.max(0, b) }, () => a).flat();
   const [x, y] = numbers("*", a, b);
   return x * y;
 }

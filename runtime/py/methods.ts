@@ -104,10 +104,14 @@ function extreme<T, D>(which: "min" | "max", items: readonly T[], options: Extre
 }
 
 /** min(iterable, key=..., default=...) */
+export function minOf<T>(items: Iterable<T>, options?: { key?: ((x: T) => unknown) | null }): T;
+export function minOf<T, D>(items: Iterable<T>, options: ExtremeOptions<T, D>): T | D;
 export function minOf<T, D = never>(items: Iterable<T>, options: ExtremeOptions<T, D> = {}): T | D {
   return extreme("min", [...items], options, true);
 }
 /** max(iterable, key=..., default=...) */
+export function maxOf<T>(items: Iterable<T>, options?: { key?: ((x: T) => unknown) | null }): T;
+export function maxOf<T, D>(items: Iterable<T>, options: ExtremeOptions<T, D>): T | D;
 export function maxOf<T, D = never>(items: Iterable<T>, options: ExtremeOptions<T, D> = {}): T | D {
   return extreme("max", [...items], options, true);
 }
@@ -570,4 +574,11 @@ export function fmod(a: number, b: number): number {
   if (b === 0) throw new ZeroDivisionError("float modulo");
   const r = a % b;
   return r !== 0 && r < 0 !== b < 0 ? r + b : r;
+}
+
+/** `xs * n` for a list: the items repeated n times (n <= 0 gives []). */
+export function repeat<T>(items: readonly T[], n: number): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(...items);
+  return out;
 }

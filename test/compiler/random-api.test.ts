@@ -38,7 +38,7 @@ describe("random API lowering", () => {
     expect(flat).toContain("new torch.utils.data.DataLoader( new torch.utils.data.TensorDataset(X, Y), /* batch_size */ 4, /* shuffle */ true, )");
     expect(out).toContain("for (const [i, [xb, yb]] of py.enumerate(loader))");
     expect(out).toContain("xb.mul(2)");
-    expect(out).toMatch(/^import \{ torch, print, py \} from "pyt2ts\/runtime";$/m);
+    expect(out).toMatch(/^import \{ torch, nn, print, py \} from "pyt2ts\/runtime";$/m);
   });
 
   it("reaches nn.init through nn, however it is imported", async () => {

@@ -248,8 +248,12 @@ function unaryLoop(code: number, p: number, out: Layout, a: Layout): void {
   idx.fill(0, 0, r);
   let po = out.offset;
   let pa = a.offset;
+  const f32Copy = code === 0 && o instanceof Float32Array && x instanceof Float32Array;
   for (let k = 0; k < outer; k++) {
-    for (let j = 0; j < inner; j++) o[po + j * s0] = un(code, x[pa + j * s1]!, p);
+    // Strided float32 copies (.contiguous(), permutations around conv and
+    // transposes) skip the op dispatch: a monomorphic row copy.
+    if (f32Copy) copyRowF32(o, po, s0, x, pa, s1, inner);
+    else for (let j = 0; j < inner; j++) o[po + j * s0] = un(code, x[pa + j * s1]!, p);
     for (let d = last - 1; d >= 0; d--) {
       po += ost[d]!;
       pa += sa[d]!;
@@ -259,6 +263,12 @@ function unaryLoop(code: number, p: number, out: Layout, a: Layout): void {
       idx[d] = 0;
     }
   }
+}
+
+function copyRowF32(o: Float32Array, po: number, so: number, x: Float32Array, pa: number, sx: number, n: number): void {
+  // Long unit-stride rows as a memcpy; short ones would pay more for the subarray.
+  if (so === 1 && sx === 1 && n >= 64) o.set(x.subarray(pa, pa + n), po);
+  else for (let j = 0; j < n; j++) o[po + j * so] = x[pa + j * sx]!;
 }
 
 /** ReLU over Float32Arrays only (a monomorphic loop; NaN passes through as in un()). */

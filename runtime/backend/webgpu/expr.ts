@@ -98,8 +98,8 @@ export const BINARY_EXPR: Record<BinaryOp, Num> = {
 
 /**
  * Helpers the generated expressions call. WGSL's pow is undefined for a
- * negative base and tanh overflows to NaN on some drivers, so both are
- * defined here with PyTorch's meaning.
+ * negative base and tanh overflows to NaN on some drivers, and log(0) is not
+ * -inf on SwiftShader, so these are defined here with PyTorch's meaning.
  */
 export const WGSL_PRELUDE = /* wgsl */ `
 fn ppow(x: f32, y: f32) -> f32 {
@@ -113,6 +113,13 @@ fn ppow(x: f32, y: f32) -> f32 {
   if (trunc(y) != y) { return pnan(); }
   let odd = abs(y - 2.0 * floor(y * 0.5)) == 1.0;
   return select(r, -r, odd);
+}
+fn plog(x: f32) -> f32 {
+  // SwiftShader returns about -88 for log(0); PyTorch code relies on -inf
+  // (BCELoss clamps it to -100).
+  if (x == 0.0) { return -pinf(); }
+  if (x < 0.0) { return pnan(); }
+  return log(x);
 }
 fn ptanh(x: f32) -> f32 {
   let c = clamp(x, -15.0, 15.0);
@@ -134,6 +141,7 @@ function wgslNum(e: Num, x: string, y: string, p: string): string {
       const a = wgslNum(e.a, x, y, p);
       if (e.f === "neg") return `(-${a})`;
       if (e.f === "tanh") return `ptanh(${a})`;
+      if (e.f === "log") return `plog(${a})`;
       return `${e.f}(${a})`;
     }
     case "f2": {

@@ -115,34 +115,81 @@ function getEngine(): Engine | null {
 
 // ---- the helper thread --------------------------------------------------------
 
-/** Control words shared with the helper: [0] job sequence, [1] done sequence, [2] ready, [3] error, [4..] arguments. */
+/**
+ * Control words shared with the helper. The output's columns are cut into
+ * chunks that both threads CLAIM one at a time (compare-and-swap on
+ * CTL_NEXT, which holds the job's sequence number and the next chunk), so a
+ * helper that the OS schedules late, on a busy machine, just takes fewer
+ * chunks instead of making the main thread wait for a fixed half. A helper
+ * that wakes after its job is over sees another sequence number and touches
+ * nothing. The main thread returns once CTL_COMPLETED counts every chunk.
+ */
 const CTL_SEQ = 0;
-const CTL_DONE = 1;
-const CTL_READY = 2;
-const CTL_ERROR = 3;
-const CTL_ARGS = 4;
+const CTL_NEXT = 1;
+const CTL_COMPLETED = 2;
+const CTL_READY = 3;
+const CTL_ERROR = 4;
+/** Chunks in the job, columns per chunk, the helper's pack buffer. */
+const CTL_CHUNKS = 5;
+const CTL_WIDTH = 6;
+const CTL_PACK = 7;
+const CTL_ARGS = 8;
+const N_ARGS = 18;
+
+/** (sequence, chunk) in one 32-bit word: 23 bits of sequence, 8 of chunk. */
+function nextWord(seq: number, chunk: number): number {
+  return ((seq & 0x7fffff) << 8) | chunk;
+}
+
+/**
+ * Claims and runs chunks of the current job until none is left. Written
+ * without free variables so its source text is also the helper's (see
+ * WORKER_SOURCE): the two threads run literally the same claiming code.
+ * Hence the literal control indices (CTL_CHUNKS = 5, CTL_WIDTH = 6, CTL_NEXT =
+ * 1, CTL_COMPLETED = 2, CTL_ERROR = 4, CTL_ARGS = 8) and sgemm argument slots
+ * (8, 9: the chunk's first and end column; 12: ldc in bytes; 14: pack buffer).
+ */
+function runChunks(c: Int32Array, seq: number, sgemm: SgemmExport, args: number[], pack: number): void {
+  const chunks = c[5]!;
+  const width = c[6]!;
+  const ldc = c[8 + 12]! >> 2;
+  const tag = (seq & 0x7fffff) << 8;
+  for (;;) {
+    const w = Atomics.load(c, 1);
+    if ((w & ~0xff) !== tag || (w & 0xff) >= chunks) return;
+    if (Atomics.compareExchange(c, 1, w, w + 1) !== w) continue;
+    const k = w & 0xff;
+    for (let i = 0; i < 18; i++) args[i] = c[8 + i]!;
+    args[8] = k * width;
+    args[9] = Math.min((k + 1) * width, ldc);
+    args[14] = pack;
+    try {
+      sgemm(...args);
+    } catch {
+      Atomics.store(c, 4, 1);
+    }
+    Atomics.add(c, 2, 1);
+    Atomics.notify(c, 2);
+  }
+}
 
 // Plain JavaScript evaluated as the worker's CommonJS entry (no file to find
 // next to a bundle). It instantiates the same module on the same memory and
-// runs one sgemm call per job; errors are reported, never left to hang the
-// main thread in Atomics.wait.
+// claims chunks of each job; errors are reported, never left to hang the main
+// thread in Atomics.wait.
 const WORKER_SOURCE = `
 const { workerData } = require("node:worker_threads");
 const { module, memory, ctl } = workerData;
 const c = new Int32Array(ctl);
 const sgemm = new WebAssembly.Instance(module, { env: { memory } }).exports.sgemm;
+const runChunks = ${runChunks.toString()};
+const args = new Array(${N_ARGS}).fill(0);
 Atomics.store(c, ${CTL_READY}, 1);
 let seen = 0;
 for (;;) {
   Atomics.wait(c, ${CTL_SEQ}, seen);
   seen = Atomics.load(c, ${CTL_SEQ});
-  try {
-    sgemm(${Array.from({ length: 18 }, (_, i) => `c[${CTL_ARGS + i}]`).join(", ")});
-  } catch (e) {
-    Atomics.store(c, ${CTL_ERROR}, 1);
-  }
-  Atomics.store(c, ${CTL_DONE}, seen);
-  Atomics.notify(c, ${CTL_DONE});
+  runChunks(c, seen, sgemm, args, c[${CTL_PACK}]);
 }
 `;
 
@@ -166,7 +213,7 @@ function getHelper(eng: Engine): Helper | null {
   if (!(threads >= 2)) return null;
   const wt = proc.getBuiltinModule("node:worker_threads") as { Worker: new (src: string, opts: object) => WorkerLike } | undefined;
   if (wt === undefined) return null;
-  const ctl = new Int32Array(new SharedArrayBuffer(4 * (CTL_ARGS + 18)));
+  const ctl = new Int32Array(new SharedArrayBuffer(4 * (CTL_ARGS + N_ARGS)));
   const h: Helper = { ctl, seq: 0, dead: false };
   try {
     const w = new wt.Worker(WORKER_SOURCE, { eval: true, workerData: { module: eng.module, memory: eng.memory, ctl: ctl.buffer } });
@@ -236,7 +283,9 @@ export function sgemmWasm(
   // x @ W^T (nn.Linear) packing the small activation as B of the transposed
   // product C^T = W x^T is cheaper than gathering the weight.
   const cost1 = K * N * (bs1 === 1 ? 1 : 4);
-  const cost2 = K * M * (as0 === 1 ? 1 : 4) + M * N;
+  // (The transposed result goes back through a strided JavaScript loop,
+  // several times dearer per element than packing in WebAssembly.)
+  const cost2 = K * M * (as0 === 1 ? 1 : 4) + 8 * M * N;
   const trans = cost2 < cost1;
   const Mk = trans ? N : M;
   const Nk = trans ? M : N;
@@ -245,14 +294,18 @@ export function sgemmWasm(
   const ldc = (Nk + 7) & ~7;
   const panels = ldc >> 3;
   const h = Mk * Nk * K >= THREAD_MIN && panels >= 2 ? getHelper(eng) : null;
-  const split = h === null ? panels : (panels + 1) >> 1;
-  const packBytes = (cols: number): number => align16(4 * Math.min(K, KC) * Math.min(cols, NC));
+  // About six chunks: enough to balance two threads, few enough that each
+  // still streams a wide block of B past the same rows of A.
+  const chunkPanels = h === null ? panels : Math.ceil(panels / Math.min(panels, 6));
+  const width = chunkPanels * 8;
+  const chunks = Math.ceil(panels / chunkPanels);
+  const packBytes = align16(4 * Math.min(K, KC) * Math.min(width, NC));
   const aOff = 64;
   const bOff = aOff + align16(4 * aLen);
   const cOff = bOff + align16(4 * bLen);
   const p0 = cOff + align16(4 * Mk * ldc);
-  const p1 = p0 + packBytes(split * 8);
-  const end = p1 + (h === null ? 0 : packBytes(ldc - split * 8));
+  const p1 = p0 + packBytes;
+  const end = p1 + (h === null ? 0 : packBytes);
   if (!ensureBytes(eng, end)) return false;
   const f = eng.f32;
   if (trans) {
@@ -266,25 +319,31 @@ export function sgemmWasm(
   if (accum) {
     const c0 = cOff >> 2;
     for (let i = 0; i < M; i++) {
-      for (let j = 0; j < N; j++) f[c0 + (trans ? j * ldc + i : i * ldc + j)] = z![pz + i * zs0 + j * zs1]!;
+      const zi = pz + i * zs0;
+      const ci = c0 + i * ldc;
+      // Row fills as block operations: a per-row bias (conv) or nn.Linear's bias row.
+      if (!trans && zs1 === 0) f.fill(z![zi]!, ci, ci + N);
+      else if (!trans && zs1 === 1) f.set(z!.subarray(zi, zi + N), ci);
+      else for (let j = 0; j < N; j++) f[c0 + (trans ? j * ldc + i : i * ldc + j)] = z![zi + j * zs1]!;
     }
   }
   // Kernel arguments in bytes; A' = y^T, B' = x^T when transposed.
   const [ka0, ka1, kb0, kb1] = trans ? [bs1, bs0, as1, as0] : [as0, as1, bs0, bs1];
-  const args = [aOff, ka0 * 4, ka1 * 4, Mk, bOff, kb0 * 4, kb1 * 4, K, 0, split * 8, Nk, cOff, ldc * 4, accum ? 1 : 0, p0, KC, MC, NC];
-  if (h !== null) {
+  const args = [aOff, ka0 * 4, ka1 * 4, Mk, bOff, kb0 * 4, kb1 * 4, K, 0, ldc, Nk, cOff, ldc * 4, accum ? 1 : 0, p0, KC, MC, NC];
+  if (h === null) eng.sgemm(...args);
+  else {
     const c = h.ctl;
-    for (let i = 0; i < 18; i++) c[CTL_ARGS + i] = args[i]!;
-    c[CTL_ARGS + 8] = split * 8;
-    c[CTL_ARGS + 9] = ldc;
-    c[CTL_ARGS + 14] = p1;
-    Atomics.store(c, CTL_SEQ, ++h.seq);
+    for (let i = 0; i < N_ARGS; i++) c[CTL_ARGS + i] = args[i]!;
+    c[CTL_CHUNKS] = chunks;
+    c[CTL_WIDTH] = width;
+    c[CTL_PACK] = p1;
+    Atomics.store(c, CTL_COMPLETED, 0);
+    const seq = ++h.seq;
+    Atomics.store(c, CTL_NEXT, nextWord(seq, 0));
+    Atomics.store(c, CTL_SEQ, seq);
     Atomics.notify(c, CTL_SEQ);
-  }
-  eng.sgemm(...args);
-  if (h !== null) {
-    const c = h.ctl;
-    for (let d = Atomics.load(c, CTL_DONE); d !== h.seq; d = Atomics.load(c, CTL_DONE)) Atomics.wait(c, CTL_DONE, d);
+    runChunks(c, seq, eng.sgemm, args, p0);
+    for (let d = Atomics.load(c, CTL_COMPLETED); d < chunks; d = Atomics.load(c, CTL_COMPLETED)) Atomics.wait(c, CTL_COMPLETED, d);
     if (Atomics.load(c, CTL_ERROR) !== 0) {
       h.dead = true;
       throw new Error("pyt2ts: the matmul helper thread failed");

@@ -1,0 +1,15 @@
+// Python parameters in TypeScript order. A TS rest parameter must come last,
+// so keyword-only parameters (`def f(a, *args, flag=False)`) move before
+// `*args`; call sites bind them by keyword only and pass `undefined` there
+// when they are not given, so the default applies.
+
+import type { Param } from "../../grammar/ast.js";
+
+/** Indices into `params`, in the order the emitted TS declares them. */
+export function tsParamOrder(params: readonly Param[]): number[] {
+  const idx = params.map((_, i) => i);
+  const rest = idx.filter((i) => params[i]!.variant === "vararg");
+  const kwOnly = idx.filter((i) => params[i]!.variant === "normal" && params[i]!.keywordOnly === true);
+  const normal = idx.filter((i) => !rest.includes(i) && !kwOnly.includes(i) && params[i]!.variant !== "kwarg");
+  return [...normal, ...kwOnly, ...rest];
+}
