@@ -396,3 +396,4 @@ export function clone(input: Tensor): Tensor {
 export function detach(input: Tensor): Tensor {
   return input.detach();
 }
+export { set_printoptions, get_printoptions } from "./format/options.js";

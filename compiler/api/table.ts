@@ -145,6 +145,13 @@ export const API: readonly ApiEntry[] = [
   { python: "torch.ones", kind: "function", params: [vararg("size", "int"), ...creationOptions], result: tensorResult, summary: "a tensor of ones" },
   { python: "torch.rand", kind: "function", params: [vararg("size", "int"), ...randomCreation], result: tensorResult, summary: "uniform random numbers in [0, 1)" },
   { python: "torch.randn", kind: "function", params: [vararg("size", "int"), ...randomCreation], result: tensorResult, summary: "standard normal random numbers" },
+  {
+    python: "torch.set_printoptions",
+    kind: "function",
+    params: [opt("precision", "int", "None"), opt("threshold", "int", "None"), opt("edgeitems", "int", "None"), opt("linewidth", "int", "None"), opt("profile", "str", "None"), opt("sci_mode", "bool", "None")],
+    result: T.none,
+    summary: "how tensors print (precision, summarisation, line width, scientific mode)",
+  },
   { python: "torch.no_grad", kind: "function", params: [], result: T.context, summary: "a context in which no graph is recorded" },
   { python: "torch.manual_seed", kind: "function", params: [p("seed", "int")], result: generatorType, summary: "seeds PyTorch's CPU generator (returns it)" },
   { python: "torch.matmul", kind: "function", params: [p("input", "tensor"), p("other", "tensor")], result: tensorResult, summary: "matrix product" },
