@@ -90,8 +90,12 @@ export function tsType(t: Type): string {
       return `optim.${t.cls}`;
     case "list":
       return `${wrapArray(tsType(t.elem))}[]`;
-    case "tuple":
-      return `py.Tuple<${t.elems.length ? [...new Set(t.elems.map(tsType))].join(" | ") : "never"}>`;
+    case "tuple": {
+      if (!t.elems.length) return "py.Tuple<never>";
+      // Positions stay typed (`readonly [string, number]`), so destructuring a declared tuple is precise.
+      const union = `py.Tuple<${[...new Set(t.elems.map(tsType))].join(" | ")}>`;
+      return t.elems.length > 1 ? `(${union} & readonly [${t.elems.map(tsType).join(", ")}])` : union;
+    }
     case "dict":
       return `Map<${tsType(t.key)}, ${tsType(t.value)}>`;
     case "object":

@@ -178,6 +178,12 @@ export const API: readonly ApiEntry[] = [
   { python: "math.pow", kind: "function", params: [p("x", "float"), p("y", "float")], result: T.float, summary: "x ** y as float" },
   { python: "math.pi", kind: "property", params: [], result: T.float, summary: "π" },
   { python: "math.e", kind: "property", params: [], result: T.float, summary: "e" },
+  { python: "math.tau", kind: "property", params: [], result: T.float, summary: "2π" },
+  { python: "math.inf", kind: "property", params: [], result: T.float, summary: "infinity" },
+  { python: "math.isclose", kind: "function", params: [p("a", "float"), p("b", "float"), opt("rel_tol", "float", "1e-09"), opt("abs_tol", "float", "0.0")], result: T.bool, summary: "whether a and b are close" },
+  { python: "math.atan2", kind: "function", params: [p("y", "float"), p("x", "float")], result: T.float, summary: "atan(y / x) in the right quadrant" },
+  { python: "math.isnan", kind: "function", params: [p("x", "float")], result: T.bool, summary: "whether x is NaN" },
+  { python: "math.isinf", kind: "function", params: [p("x", "float")], result: T.bool, summary: "whether x is infinite" },
   // ------------------------------------------------------------ Python's random (CPython's Mersenne Twister, not torch's)
   { python: "random.seed", kind: "function", params: [p("a", "any", "None")], result: T.none, summary: "seeds Python's random module" },
   { python: "random.random", kind: "function", params: [], result: T.float, summary: "a float in [0, 1)" },

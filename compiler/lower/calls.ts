@@ -8,7 +8,7 @@ import { T, type Type } from "../analyze/types.js";
 import { diag } from "../diagnostics/diagnostic.js";
 import { awaitExpr, call, member, method, newExpr, py, raw, type TsExpr } from "../ir/ts-ir.js";
 import { lowerBuiltinCall, BUILTIN_NAMES } from "./builtins.js";
-import type { Context } from "./context.js";
+import type { Context, FunctionInfo } from "./context.js";
 import { attributeOf, lowerExpr } from "./expressions.js";
 import { pythonDefaultToTs } from "./literals.js";
 import { lowered, type Lowered } from "./lowered.js";
@@ -242,26 +242,45 @@ function callUserFunction(cx: Context, e: CallExpr, callee: TsExpr, displayName:
     const known = info.paramTypes[order[idx]! + offset];
     if (given) {
       noteParamType(cx, info, order[idx]! + offset, given.value.type);
-      const code = known && known.k === "tensor" ? asTensor(given.value) : given.value.code;
+      const code = known && known.k === "tensor" ? asTensor(given.value) : checkedArg(given.value, known);
       args.push(given.keyword ? { t: "labeled", label: p.name, expr: code } : code);
     } else args.push(raw("undefined"));
   }
   let code = call(callee, args);
   if (info.isAsync) {
-    cx.markAwait();
+    // A recursive call alone does not make its function async (else it would stay async forever).
+    if (info !== cx.frame.info) cx.markAwait();
     code = awaitExpr(code);
   }
   return lowered(code, info.returnType);
 }
 
-function noteParamType(cx: Context, info: { paramTypes: Type[] }, index: number, t: Type): void {
+const firstSeen = new WeakMap<object, Set<string>>();
+
+function noteParamType(cx: Context, info: FunctionInfo, index: number, t: Type): void {
+  // This pass's join over all call sites (int here, str there -> unknown, checked at run time);
+  // it becomes the parameter's type for the next pass (lower/index.ts).
+  // A parameter seen for the first time takes the type at once: a def lowered after its
+  // first call site then starts from a known type instead of an unknown that would stick.
+  const acc = cx.passParamTypes.get(info) ?? [];
   const before = info.paramTypes[index];
-  // Call sites passing different types (int here, str there) make the parameter unknown: checked at run time.
-  const next = before === undefined || (before.k === "unknown" && !cx.final) ? t : elementJoin(before, t);
-  if (before === undefined || JSON.stringify(before) !== JSON.stringify(next)) {
-    info.paramTypes[index] = next;
-    cx.changed = true;
+  const seen = firstSeen.get(cx.knowledge) ?? new Set<string>();
+  firstSeen.set(cx.knowledge, seen);
+  const id = `${info.className ?? ""}.${info.name}:${index}`;
+  if (!seen.has(id)) {
+    // The very first call seen types the parameter at once (a def lowered after its call then
+    // starts known); from then on only whole-pass joins change it, so passes converge.
+    seen.add(id);
+    if (!cx.final && (before === undefined || before.k === "unknown") && JSON.stringify(before) !== JSON.stringify(t)) {
+      info.paramTypes[index] = t;
+      cx.changed = true;
+    }
   }
+  // Before the last pass an unknown argument counts as "not known yet" (a recursive call's
+  // `n - 1` while n is still being typed), not as dynamic; the call site then checks it (checkedArg).
+  const prev = acc[index];
+  acc[index] = prev === undefined ? t : !cx.final && t.k === "unknown" ? prev : !cx.final && prev.k === "unknown" ? t : elementJoin(prev, t);
+  cx.passParamTypes.set(info, acc);
 }
 
 export function constructUserClass(cx: Context, e: CallExpr, name: string, callee: TsExpr): Lowered {
@@ -276,4 +295,11 @@ export function constructUserClass(cx: Context, e: CallExpr, name: string, calle
   const c = result.code;
   const args = c.t === "call" ? c.args : [];
   return lowered(newExpr(callee, args), type);
+}
+
+/** An argument of unknown type passed to a parameter typed from other calls: checked at run time (TypeError), never trusted. */
+function checkedArg(v: Lowered, param: Type | undefined): TsExpr {
+  if (v.type.k !== "unknown" || !param) return v.code;
+  const kind = param.k === "int" || param.k === "float" ? "number" : param.k === "str" ? "str" : param.k === "bool" ? "bool" : param.k === "list" ? "list" : param.k === "dict" ? "dict" : null;
+  return kind ? py("checked", [v.code, raw(JSON.stringify(kind))]) : v.code;
 }

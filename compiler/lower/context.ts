@@ -64,6 +64,8 @@ export class Context {
   readonly passTypes = new Map<string, Type>();
   /** Variables whose `[]` already took the type of a first append() this pass (see pymethods.ts). */
   readonly refinedLists = new Set<string>();
+  /** This pass's joined argument types per function parameter (see noteParamType in calls.ts). */
+  readonly passParamTypes = new Map<FunctionInfo, Type[]>();
   private readonly usedTemporaries = new Set<string>();
   private commentIndex = 0;
 

@@ -46,7 +46,8 @@ function lowerBody(cx: Context, info: FunctionInfo, node: FunctionDef, isModuleF
         return;
       }
       if (t.k === "unknown" && info.paramTypes[i] === undefined) info.paramTypes[i] = t;
-      const sym = scope.define(p.name, "parameter", t, p.span);
+      // `*args` is a list of the element type the call sites pass.
+      const sym = scope.define(p.name, "parameter", p.variant === "vararg" ? T.list(t) : t, p.span);
       params.push(lowerParam(cx, p, sym.ts, t));
     });
     for (const [name, placement] of scan.placements) {

@@ -61,5 +61,13 @@ function runPass(module: Module, file: string, knowledge: Knowledge, final: bool
   const body = lowerBlock(cx, module.body, module.span.endLine);
   const hoisted = hoistedDeclarations(cx, scan.placements, scope);
   for (const [key, t] of cx.passTypes) cx.noteVariableType(key, t);
+  for (const [info, types] of cx.passParamTypes) {
+    types.forEach((t, i) => {
+      if (t !== undefined && JSON.stringify(info.paramTypes[i]) !== JSON.stringify(t)) {
+        info.paramTypes[i] = t;
+        cx.changed = true;
+      }
+    });
+  }
   return Object.assign(cx, { result: [...hoisted, ...body] });
 }

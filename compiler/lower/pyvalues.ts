@@ -67,6 +67,8 @@ export function elementJoin(a: Type | null, b: Type): Type {
   if (a === null) return b;
   if ((a.k === "int" && b.k === "float") || (a.k === "float" && b.k === "int")) return T.unknown;
   if (a.k === "bool" && b.k === "int") return T.unknown;
+  // Adam here, AdamW there: both are optimizers (torch.optim.Optimizer's API).
+  if (a.k === "optimizer" && b.k === "optimizer" && a.cls !== b.cls && !a.cls.startsWith("lr_scheduler.") && !b.cls.startsWith("lr_scheduler.")) return T.optimizer("Optimizer");
   if (a.k === "list" && b.k === "list") return T.list(elementJoin(a.elem, b.elem));
   if (a.k === "tuple" && b.k === "tuple" && a.elems.length === b.elems.length) return T.tuple(a.elems.map((x, i) => elementJoin(x, b.elems[i]!)));
   if (a.k === "dict" && b.k === "dict") return { k: "dict", key: elementJoin(a.key, b.key), value: elementJoin(a.value, b.value) };

@@ -6,6 +6,7 @@
 import { Tensor } from "../tensor.js";
 import { AssertionError, AttributeError, IndexError, KeyError, PyException, PyTypeError, ValueError, ZeroDivisionError } from "./errors.js";
 import { Tuple, tuple } from "./values.js";
+import { iterable } from "./methods.js";
 
 // The exception classes live with the others in errors.ts; re-exported here for older imports.
 export { ZeroDivisionError, IndexError, AssertionError, AttributeError } from "./errors.js";
@@ -244,10 +245,10 @@ export function call(f: unknown, ...args: unknown[]): unknown {
 // ------------------------------------------------------------------ builtins
 
 export function sum(items: Iterable<number>, start?: number): number;
-export function sum(items: Iterable<unknown>, start?: unknown): unknown;
-export function sum(items: Iterable<unknown>, start: unknown = 0): unknown {
+export function sum(items: unknown, start?: unknown): unknown;
+export function sum(items: unknown, start: unknown = 0): unknown {
   let acc = start;
-  for (const x of items) acc = add(acc, x);
+  for (const x of iterable(items)) acc = add(acc, x);
   return acc;
 }
 

@@ -94,7 +94,12 @@ function halfEvenInt(q: number): number {
 }
 
 /** round(x) -> int; round(x, n) -> float for a float x, correctly rounded on the exact binary value (CPython's). */
-export function round(x: number, ndigits?: number | null): number {
+export function round(x: number, ndigits?: number | null): number;
+export function round(x: unknown, ndigits?: unknown): unknown;
+export function round(xIn: unknown, ndigitsIn?: unknown): unknown {
+  if (typeof xIn !== "number" && typeof xIn !== "boolean") throw new PyTypeError(`type ${pyTypeName(xIn)} doesn't define __round__ method`);
+  const x = Number(xIn);
+  const ndigits = ndigitsIn as number | null | undefined;
   if (ndigits === undefined || ndigits === null) {
     if (!Number.isFinite(x)) throw new ValueError(Number.isNaN(x) ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer");
     return halfEvenInt(x);

@@ -68,9 +68,18 @@ function sortInPlace<T>(items: T[], options: SortOptions<T>): T[] {
   return items;
 }
 
+/** A value of unknown static type used as an iterable: CPython's TypeError when it is not one. */
+export function iterable(x: unknown): Iterable<unknown> {
+  if (x instanceof Map) return x.keys();
+  if (typeof x === "string" || (x !== null && typeof x === "object" && Symbol.iterator in x)) return x as Iterable<unknown>;
+  throw new PyTypeError(`'${pyTypeName(x)}' object is not iterable`);
+}
+
 /** sorted(iterable, key=None, reverse=False): a new list. */
-export function sorted<T>(items: Iterable<T>, options: SortOptions<T> = {}): T[] {
-  return sortInPlace([...items], options);
+export function sorted<T>(items: Iterable<T>, options?: SortOptions<T>): T[];
+export function sorted(items: unknown, options?: SortOptions<unknown>): unknown[];
+export function sorted<T>(items: unknown, options: SortOptions<T> = {}): T[] {
+  return sortInPlace([...(iterable(items) as Iterable<T>)], options);
 }
 
 /** list.sort(key=None, reverse=False): in place, returns None. */
@@ -106,14 +115,16 @@ function extreme<T, D>(which: "min" | "max", items: readonly T[], options: Extre
 /** min(iterable, key=..., default=...) */
 export function minOf<T>(items: Iterable<T>, options?: { key?: ((x: T) => unknown) | null }): T;
 export function minOf<T, D>(items: Iterable<T>, options: ExtremeOptions<T, D>): T | D;
-export function minOf<T, D = never>(items: Iterable<T>, options: ExtremeOptions<T, D> = {}): T | D {
-  return extreme("min", [...items], options, true);
+export function minOf(items: unknown, options?: ExtremeOptions<unknown, unknown>): unknown;
+export function minOf<T, D = never>(items: unknown, options: ExtremeOptions<T, D> = {}): T | D {
+  return extreme("min", [...(iterable(items) as Iterable<T>)], options, true);
 }
 /** max(iterable, key=..., default=...) */
 export function maxOf<T>(items: Iterable<T>, options?: { key?: ((x: T) => unknown) | null }): T;
 export function maxOf<T, D>(items: Iterable<T>, options: ExtremeOptions<T, D>): T | D;
-export function maxOf<T, D = never>(items: Iterable<T>, options: ExtremeOptions<T, D> = {}): T | D {
-  return extreme("max", [...items], options, true);
+export function maxOf(items: unknown, options?: ExtremeOptions<unknown, unknown>): unknown;
+export function maxOf<T, D = never>(items: unknown, options: ExtremeOptions<T, D> = {}): T | D {
+  return extreme("max", [...(iterable(items) as Iterable<T>)], options, true);
 }
 /** min(a, b, ..., key=...) */
 export function minArgs<T>(options: ExtremeOptions<T, never>, ...items: T[]): T {
@@ -142,13 +153,13 @@ export function truthy(v: unknown): boolean {
   return true;
 }
 
-export function any(items: Iterable<unknown>): boolean {
-  for (const x of items) if (truthy(x)) return true;
+export function any(items: unknown): boolean {
+  for (const x of iterable(items)) if (truthy(x)) return true;
   return false;
 }
 
-export function all(items: Iterable<unknown>): boolean {
-  for (const x of items) if (!truthy(x)) return false;
+export function all(items: unknown): boolean {
+  for (const x of iterable(items)) if (!truthy(x)) return false;
   return true;
 }
 
@@ -170,8 +181,10 @@ export function filter<T>(f: ((x: T) => unknown) | null, items: Iterable<T>): T[
   return out;
 }
 
-export function reversed<T>(items: Iterable<T>): T[] {
-  return [...items].reverse();
+export function reversed<T>(items: Iterable<T>): T[];
+export function reversed(items: unknown): unknown[];
+export function reversed<T>(items: unknown): T[] {
+  return [...(iterable(items) as Iterable<T>)].reverse();
 }
 
 // ------------------------------------------------------------------ indexing
@@ -581,4 +594,21 @@ export function repeat<T>(items: readonly T[], n: number): T[] {
   const out: T[] = [];
   for (let i = 0; i < n; i++) out.push(...items);
   return out;
+}
+
+/** A value of unknown static type passed where the compiler typed the parameter: CPython-style TypeError if it is not one. */
+export function checked(v: unknown, kind: "number"): number;
+export function checked(v: unknown, kind: "str"): string;
+export function checked(v: unknown, kind: "bool"): boolean;
+export function checked(v: unknown, kind: "list"): never[];
+export function checked(v: unknown, kind: "dict"): Map<never, never>;
+export function checked(v: unknown, kind: string): unknown {
+  const ok =
+    kind === "number" ? typeof v === "number" || typeof v === "boolean" || v instanceof PyFloat
+    : kind === "str" ? typeof v === "string"
+    : kind === "bool" ? typeof v === "boolean"
+    : kind === "list" ? Array.isArray(v)
+    : v instanceof Map;
+  if (!ok) throw new PyTypeError(`expected ${kind === "number" ? "a number" : kind === "str" ? "a str" : `a ${kind}`}, got '${pyTypeName(v)}' (pyt2ts typed this parameter from the other calls)`);
+  return v instanceof PyFloat ? v.value : v;
 }

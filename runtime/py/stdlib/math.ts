@@ -35,4 +35,11 @@ export const tanh = (x: number): number => Math.tanh(x);
 export const atan2 = (y: number, x: number): number => Math.atan2(y, x);
 export const isnan = (x: number): boolean => Number.isNaN(x);
 export const isinf = (x: number): boolean => x === Infinity || x === -Infinity;
-export const isclose = (a: number, b: number, rel_tol = 1e-9, abs_tol = 0): boolean => Math.abs(a - b) <= Math.max(rel_tol * Math.max(Math.abs(a), Math.abs(b)), abs_tol);
+/** math.isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0): the tolerances are keyword-only, passed as an options object. */
+export function isclose(a: number, b: number, options: { rel_tol?: number; abs_tol?: number } = {}): boolean {
+  const rel = options.rel_tol ?? 1e-9;
+  const abs = options.abs_tol ?? 0;
+  if (a === b) return true;
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
+  return Math.abs(a - b) <= Math.max(rel * Math.max(Math.abs(a), Math.abs(b)), abs);
+}
