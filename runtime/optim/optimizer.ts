@@ -57,7 +57,7 @@ export type ParamsInput = Iterable<Tensor> | Iterable<ParamGroupInput>;
 /** Per-parameter state (`exp_avg`, `step`, `momentum_buffer`, ...). */
 export type ParamState = Map<string, Tensor | number>;
 
-export abstract class Optimizer<H extends Record<string, Hyper>> {
+export abstract class Optimizer<H extends Record<string, Hyper> = Record<string, Hyper>> {
   readonly defaults: H;
   readonly param_groups: ParamGroup[] = [];
   /** Per-parameter state, keyed by the parameter (like PyTorch's `optimizer.state[p]`). */
