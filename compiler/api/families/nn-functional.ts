@@ -1,0 +1,136 @@
+// torch.nn.functional.
+
+import {
+  p,
+  opt,
+  tensorResult,
+  unaryFunction,
+  type ApiEntry,
+} from "../schema.js";
+import {
+  lossOptions,
+  crossEntropyOptions,
+  indexLossOptions,
+} from "./losses.js";
+export const nnFunctionalApi: readonly ApiEntry[] = [
+  unaryFunction("torch.nn.functional.relu", "elementwise max(x, 0)"),
+  unaryFunction("torch.nn.functional.sigmoid", "elementwise logistic sigmoid"),
+  unaryFunction("torch.nn.functional.tanh", "elementwise tanh"),
+  {
+    python: "torch.nn.functional.conv2d",
+    kind: "function",
+    params: [
+      p("input", "tensor"),
+      p("weight", "tensor"),
+      p("bias", "tensor", "None"),
+      p("stride", "ints", "1"),
+      p("padding", "ints", "0"),
+      p("dilation", "ints", "1"),
+      p("groups", "int", "1"),
+    ],
+    result: tensorResult,
+    summary: "2-D convolution",
+  },
+  {
+    python: "torch.nn.functional.max_pool2d",
+    kind: "function",
+    params: [
+      p("input", "tensor"),
+      p("kernel_size", "ints"),
+      p("stride", "ints", "None"),
+      p("padding", "ints", "0"),
+      p("dilation", "ints", "1"),
+      p("ceil_mode", "bool", "False"),
+    ],
+    result: tensorResult,
+    summary: "2-D max pooling (stride defaults to kernel_size)",
+  },
+  {
+    python: "torch.nn.functional.flatten",
+    kind: "function",
+    params: [
+      p("input", "tensor"),
+      p("start_dim", "int", "0"),
+      p("end_dim", "int", "-1"),
+    ],
+    result: tensorResult,
+    summary: "flattened dimensions",
+  },
+  {
+    python: "torch.nn.functional.softmax",
+    kind: "function",
+    params: [p("input", "tensor"), p("dim", "int", "None")],
+    result: tensorResult,
+    summary: "softmax along dim",
+  },
+  {
+    python: "torch.nn.functional.log_softmax",
+    kind: "function",
+    params: [p("input", "tensor"), p("dim", "int", "None")],
+    result: tensorResult,
+    summary: "log of softmax along dim",
+  },
+  {
+    python: "torch.nn.functional.mse_loss",
+    kind: "function",
+    params: [p("input", "tensor"), p("target", "tensor"), ...lossOptions],
+    result: tensorResult,
+    summary: "mean squared error",
+  },
+  {
+    python: "torch.nn.functional.l1_loss",
+    kind: "function",
+    params: [p("input", "tensor"), p("target", "tensor"), ...lossOptions],
+    result: tensorResult,
+    summary: "mean absolute error",
+  },
+  {
+    python: "torch.nn.functional.cross_entropy",
+    kind: "function",
+    params: [
+      p("input", "tensor"),
+      p("target", "tensor"),
+      p("weight", "tensor", "None"),
+      ...crossEntropyOptions,
+    ],
+    result: tensorResult,
+    summary: "cross entropy of logits",
+  },
+  {
+    python: "torch.nn.functional.nll_loss",
+    kind: "function",
+    params: [
+      p("input", "tensor"),
+      p("target", "tensor"),
+      p("weight", "tensor", "None"),
+      ...indexLossOptions,
+    ],
+    result: tensorResult,
+    summary: "negative log-likelihood of log-probabilities",
+  },
+  {
+    python: "torch.nn.functional.binary_cross_entropy",
+    kind: "function",
+    params: [
+      p("input", "tensor"),
+      p("target", "tensor"),
+      p("weight", "tensor", "None"),
+      ...lossOptions,
+    ],
+    result: tensorResult,
+    summary: "binary cross entropy of probabilities",
+  },
+  {
+    python: "torch.nn.functional.binary_cross_entropy_with_logits",
+    kind: "function",
+    params: [
+      p("input", "tensor"),
+      p("target", "tensor"),
+      p("weight", "tensor", "None"),
+      ...lossOptions,
+      opt("pos_weight", "tensor", "None"),
+    ],
+    result: tensorResult,
+    summary: "binary cross entropy of logits",
+  },
+];
