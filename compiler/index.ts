@@ -37,12 +37,18 @@ export async function compile(text: string, file: string, options: CompileOption
 }
 
 async function compileProgram(source: ProgramSource, file: string, options: CompileOptions): Promise<CompileResult> {
+  if (source.unreadable) {
+    const { line, column, message } = source.unreadable;
+    return { typescript: null, diagnostics: [diag.unreadableNotebook(message, { file, line, column, endLine: line, endColumn: column + 1, start: 0, end: 0 })], source };
+  }
   const parsed = parse(source.python, file);
   const lines = source.python.split(/\r\n|\r|\n/);
   const syntax = parsed.problems.map((p) => diag.syntax(p, lines[p.span.line - 1]));
   const lowered = lowerModule(parsed.module, file, { brokenNames: namesBoundOnLines(lines, parsed.problems.map((p) => p.span.line)) });
   const skipped = source.skipped.map((b) => diag.skippedBlock(lineSpan(file, b.line, b.endLine, lines), b.reason));
-  const sorted = sortDiagnostics([...syntax, ...lowered.diagnostics, ...skipped]);
+  // A document whose fences or cells hold no code compiles to an empty program: say so rather than succeed silently.
+  const empty = source.kind !== "python" && source.python.trim() === "" ? [diag.noCode(source.kind === "notebook" ? "notebook" : "document", lineSpan(file, 1, 1, lines))] : [];
+  const sorted = sortDiagnostics([...syntax, ...lowered.diagnostics, ...skipped, ...empty]);
   const cells = source.cells;
   const diagnostics = cells ? sorted.map((d) => { const c = cellOf(cells, d.span.line); return c ? inCell(d, c) : d; }) : sorted;
   if (hasErrors(diagnostics)) return { typescript: null, diagnostics, source };

@@ -4,6 +4,7 @@
 
 import { codeFrameColumns } from "@babel/code-frame";
 import type { MapLookup } from "../sourcemap/index.js";
+import { cellOf, type CellRange } from "../documents/notebook.js";
 
 export interface RuntimeErrorContext {
   /** The document as named on the command line. */
@@ -15,6 +16,8 @@ export interface RuntimeErrorContext {
   readonly lookup: MapLookup | null;
   readonly trace: boolean;
   readonly color: boolean;
+  /** A notebook's code cells: the error then names its cell and the line in that cell, as diagnostics do. */
+  readonly cells?: readonly CellRange[];
 }
 
 /** The Python exception name: PyException's `pyType`, else the JS error's own name. */
@@ -50,8 +53,13 @@ export function reportRuntimeError(err: unknown, ctx: RuntimeErrorContext, write
   if (line === null) {
     write(`${ctx.file}: ${kind}: ${e.message}\n`);
   } else {
-    const frame = codeFrameColumns(ctx.display, { start: { line } }, { highlightCode: ctx.color, forceColor: ctx.color, linesAbove: 1, linesBelow: 0 });
-    write(`${ctx.file}:${line}: ${kind}: ${e.message}\n${frame}\n`);
+    const cell = ctx.cells ? cellOf(ctx.cells, line) : null;
+    const where = cell ? `${ctx.file}:cell ${cell.index}:${line - cell.firstLine + 1}` : `${ctx.file}:${line}`;
+    // A notebook's frame quotes the failing cell alone, numbered as in the notebook's editor.
+    const text = cell ? ctx.display.split(/\r\n|\r|\n/).slice(cell.firstLine - 1, cell.firstLine - 1 + cell.lineCount).join("\n") : ctx.display;
+    const shown = cell ? line - cell.firstLine + 1 : line;
+    const frame = codeFrameColumns(text, { start: { line: shown } }, { highlightCode: ctx.color, forceColor: ctx.color, linesAbove: 1, linesBelow: 0 });
+    write(`${where}: ${kind}: ${e.message}\n${frame}\n`);
   }
   if (ctx.trace && e.stack) write(`${e.stack}\n`);
   return 1;

@@ -92,6 +92,12 @@ export const diag = {
 
   skippedBlock: (span: Span, reason: string): Diagnostic => make("PT3003", reason, span, undefined, "warning"),
 
+  unreadableNotebook: (problem: string, span: Span): Diagnostic =>
+    make("PT3004", `cannot read this notebook: ${problem}`, span, "save it again from Jupyter, or check the JSON around this place"),
+
+  noCode: (kind: string, span: Span): Diagnostic =>
+    make("PT3005", `this ${kind} has no Python code to compile`, span, kind === "notebook" ? "add a code cell" : "put the code in a ```python fence", "warning"),
+
   notCallable: (what: string, span: Span): Diagnostic => make("PT2005", `'${what}' object is not callable`, span),
 
   internal: (message: string, span: Span): Diagnostic =>

@@ -5,9 +5,9 @@
 
 import { extname } from "node:path";
 import { markdownToPython, type SkippedBlock } from "./markdown.js";
-import { notebookToPython, type CellRange } from "./notebook.js";
+import { notebookToPython, type CellRange, type NotebookProblem } from "./notebook.js";
 
-export type { SkippedBlock, CellRange };
+export type { SkippedBlock, CellRange, NotebookProblem };
 export { cellOf } from "./notebook.js";
 export type DocumentKind = "python" | "markdown" | "notebook";
 
@@ -23,6 +23,8 @@ export interface ProgramSource {
   readonly skipped: readonly SkippedBlock[];
   /** Notebooks: where each code cell sits in the program (diagnostics name the cell and its line). */
   readonly cells?: readonly CellRange[];
+  /** A notebook that could not be read: reported as an error at this place in the file. */
+  readonly unreadable?: NotebookProblem;
 }
 
 export function documentKind(file: string): DocumentKind {
@@ -41,6 +43,7 @@ export function loadProgram(file: string, text: string): ProgramSource {
   }
   if (kind === "notebook") {
     const nb = notebookToPython(text);
+    if (nb.problem) return { kind, python: "", display: text, lineOf: identity, skipped: [], unreadable: nb.problem };
     return { kind, python: nb.python, display: nb.python, lineOf: identity, skipped: [], cells: nb.cells };
   }
   return { kind, python: text, display: text, lineOf: identity, skipped: [] };

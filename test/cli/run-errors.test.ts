@@ -12,6 +12,11 @@ beforeAll(() => {
   writeFileSync(join(dir, "lesson.py"), SHAPE_ERROR_PROGRAM);
   const md = "# Matrix shapes\n\nTry it:\n\n```python\n" + SHAPE_ERROR_PROGRAM + "```\n";
   writeFileSync(join(dir, "notes.md"), md);
+  // A notebook: a Markdown cell, then the program split over two code cells.
+  const [head, tail] = [SHAPE_ERROR_PROGRAM.split("\n").slice(0, 4), SHAPE_ERROR_PROGRAM.split("\n").slice(4)];
+  const cell = (type: string, lines: string[]) => ({ cell_type: type, metadata: {}, source: lines.map((l, i) => (i < lines.length - 1 ? l + "\n" : l)), ...(type === "code" ? { outputs: [], execution_count: null } : {}) });
+  writeFileSync(join(dir, "lesson.ipynb"), JSON.stringify({ cells: [cell("code", head), cell("markdown", ["# shapes"]), cell("code", tail)], metadata: {}, nbformat: 4, nbformat_minor: 5 }));
+  writeFileSync(join(dir, "broken.ipynb"), '{"cells": [\n  {"cell_type": "code", "source": ["x = 1"]\n');
 });
 afterAll(() => cleanup());
 
@@ -35,6 +40,20 @@ describe("run-time errors", () => {
     expect(r.status).toBe(1);
     expect(r.stderr.split("\n")[0]).toBe("notes.md:13: RuntimeError: mat1 and mat2 shapes cannot be multiplied (1x3 and 2x5)");
     expect(r.stderr).toContain("> 13 |     return a @ w");
+  });
+
+  it("names the notebook cell and the line in that cell, quoting that cell", async () => {
+    const r = await runCliAsync(["run", "lesson.ipynb"], dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr.split("\n")[0]).toBe("lesson.ipynb:cell 3:4: RuntimeError: mat1 and mat2 shapes cannot be multiplied (1x3 and 2x5)");
+    expect(r.stderr).toContain("> 4 |     return a @ w");
+  });
+
+  it("reports a notebook that is not valid JSON as a diagnostic, never as an empty program", async () => {
+    const r = await runCliAsync(["run", "broken.ipynb"], dir);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^broken\.ipynb:3:1: error\[PT3004\]: cannot read this notebook: not valid JSON/);
   });
 
   it("--trace adds the JavaScript stack, for debugging pyt2ts itself", async () => {

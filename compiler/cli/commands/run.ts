@@ -47,7 +47,7 @@ export async function runCommand(file: string, trace: boolean, io: Io, device = 
     return 0;
   } catch (err) {
     const failure = err instanceof ProgramFailure ? err : new ProgramFailure(err, "", null);
-    const ctx = { file, display: result.source.display, programUrl: failure.programUrl || null, lookup: failure.lookup, trace, color: useColor(io) };
+    const ctx = { file, display: result.source.display, programUrl: failure.programUrl || null, lookup: failure.lookup, trace, color: useColor(io), ...(result.source.cells ? { cells: result.source.cells } : {}) };
     return reportRuntimeError(failure.error, ctx, io.err);
   }
 }
