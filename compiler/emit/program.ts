@@ -2,9 +2,8 @@
 // through a writer) and formats it with prettier. The header marks the file as
 // generated, so tools never overwrite a hand-written .ts by mistake.
 
-import { createRequire } from "node:module";
-import { format } from "prettier";
 import type { Project, SourceFile } from "ts-morph";
+import { tsMorph } from "./ts-morph.js";
 import type { LoweredModule } from "../lower/index.js";
 import { printStatements } from "./print-stmt.js";
 
@@ -20,13 +19,8 @@ export interface EmitOptions {
 let project: Project | null = null;
 
 function sourceFile(): SourceFile {
-  // ts-morph (with TypeScript inside) is CommonJS: loading it with require()
-  // skips the ESM loader's export scan of a 9 MB file (~0.5 s), and loading it
-  // lazily keeps `check` from paying for it at all. One project is reused.
-  if (!project) {
-    const tsMorph = createRequire(import.meta.url)("ts-morph") as typeof import("ts-morph");
-    project = new tsMorph.Project({ useInMemoryFileSystem: true, skipFileDependencyResolution: true });
-  }
+  // One in-memory project is reused across compiles (watch mode, batch workers).
+  project ??= new (tsMorph().Project)({ useInMemoryFileSystem: true, skipFileDependencyResolution: true });
   return project.createSourceFile("program.ts", "", { overwrite: true });
 }
 
@@ -51,5 +45,7 @@ export async function emitProgram(lowered: LoweredModule, opts: EmitOptions): Pr
   file.addStatements((writer) => writer.write(body));
   file.insertText(0, `// ${GENERATED_MARKER} ${opts.version} from ${opts.sourceName}. Edit the Python source, not this file.\n`);
   const text = file.getFullText() + (lowered.usesAwait || /\bawait\b/.test(body) ? "" : "\nexport {};\n");
+  // Loaded on first use: `check` never formats anything.
+  const { format } = await import("prettier");
   return format(text, { parser: "typescript", printWidth: 100 });
 }

@@ -6,7 +6,11 @@
 // formatted text and walk its statement tree in step with the target IR, whose
 // statements each carry their Python span.
 
-import ts from "typescript";
+import type { ts as TS } from "ts-morph";
+import { typescriptApi } from "../emit/ts-morph.js";
+
+// The compiler API, bound on first use (see ../emit/ts-morph.ts); `ts.X` below is TS.X.
+let ts: typeof TS;
 import type { TsMethod, TsStmt } from "../ir/ts-ir.js";
 
 export interface StatementOrigin {
@@ -23,6 +27,7 @@ interface Range {
 
 /** For each 1-based line of `typescript`, the origin of the innermost statement covering it. */
 export function alignLines(statements: readonly TsStmt[], typescript: string): (StatementOrigin | null)[] {
+  ts ??= typescriptApi();
   const file = ts.createSourceFile("program.ts", typescript, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   // The header import and a trailing `export {}` are not Python statements.
   const body = file.statements.filter((s) => !ts.isImportDeclaration(s) && !(ts.isExportDeclaration(s) && !s.moduleSpecifier));
@@ -39,20 +44,20 @@ export function alignLines(statements: readonly TsStmt[], typescript: string): (
   return lines;
 }
 
-function alignList(irs: readonly TsStmt[], nodes: readonly ts.Statement[], out: Range[], file: ts.SourceFile): void {
+function alignList(irs: readonly TsStmt[], nodes: readonly TS.Statement[], out: Range[], file: TS.SourceFile): void {
   // Comments print as comments, not statements.
   const stmts = irs.filter((s) => s.t !== "comment");
   const n = Math.min(stmts.length, nodes.length);
   for (let i = 0; i < n; i++) alignStatement(stmts[i]!, nodes[i]!, out, file);
 }
 
-function record(span: { line: number; column: number } | null, node: ts.Node, out: Range[], file: ts.SourceFile): void {
+function record(span: { line: number; column: number } | null, node: TS.Node, out: Range[], file: TS.SourceFile): void {
   if (span) out.push({ start: node.getStart(file), end: node.end, origin: { line: span.line, column: Math.max(0, span.column - 1) } });
 }
 
-const blockStatements = (node: ts.Node | undefined): readonly ts.Statement[] => (node && ts.isBlock(node) ? node.statements : []);
+const blockStatements = (node: TS.Node | undefined): readonly TS.Statement[] => (node && ts.isBlock(node) ? node.statements : []);
 
-function alignStatement(ir: TsStmt, node: ts.Statement, out: Range[], file: ts.SourceFile): void {
+function alignStatement(ir: TsStmt, node: TS.Statement, out: Range[], file: TS.SourceFile): void {
   record(ir.span, node, out, file);
   switch (ir.t) {
     case "if":
@@ -95,7 +100,7 @@ function alignStatement(ir: TsStmt, node: ts.Statement, out: Range[], file: ts.S
       const methods = node.members.filter((m) => ts.isConstructorDeclaration(m) || ts.isMethodDeclaration(m));
       ir.members.forEach((m, i) => {
         const member = methods[i];
-        if (member) alignMethod(m, member as ts.ConstructorDeclaration | ts.MethodDeclaration, out, file);
+        if (member) alignMethod(m, member as TS.ConstructorDeclaration | TS.MethodDeclaration, out, file);
       });
       return;
     }
@@ -104,7 +109,7 @@ function alignStatement(ir: TsStmt, node: ts.Statement, out: Range[], file: ts.S
   }
 }
 
-function alignMethod(ir: TsMethod, node: ts.ConstructorDeclaration | ts.MethodDeclaration, out: Range[], file: ts.SourceFile): void {
+function alignMethod(ir: TsMethod, node: TS.ConstructorDeclaration | TS.MethodDeclaration, out: Range[], file: TS.SourceFile): void {
   record(ir.span, node, out, file);
   alignList(ir.body, blockStatements(node.body), out, file);
 }
