@@ -5,7 +5,7 @@
 
 import type { DType, TensorView } from "./format/types.js";
 import { formatTensor } from "./format/tensor.js";
-import { Size, type Printable } from "./py/values.js";
+import { markFloatList, Size, Tuple, type Printable } from "./py/values.js";
 import { getBackend, type Layout, type Storage } from "./backend/index.js";
 import type { Node } from "./autograd/node.js";
 import { runBackward } from "./autograd/engine.js";
@@ -18,6 +18,9 @@ import * as S from "./ops/shape.js";
 import * as X from "./ops/softmax.js";
 import * as C from "./ops/convert.js";
 import * as RNG from "./ops/random.js";
+import * as IX from "./ops/indexing.js";
+import * as J from "./ops/join.js";
+import { dtype, itemSize, legacyTypeName } from "./dtype.js";
 import type { Scalar } from "./ops/util.js";
 
 export type { DType };
@@ -141,6 +144,13 @@ export class Tensor implements Layout, Printable {
   get ndim(): number {
     return this.sizes.length;
   }
+  /** `x.dtype` as a program sees it: a torch.dtype object that prints `torch.float32`. */
+  get torchDtype(): dtype {
+    return dtype.of(this.dtype);
+  }
+  element_size(): number {
+    return itemSize(this.dtype);
+  }
   numel(): number {
     return numelOf(this.sizes);
   }
@@ -247,6 +257,8 @@ export class Tensor implements Layout, Printable {
   async tolist(): Promise<unknown> {
     const a = await getBackend().read(this);
     const bool = this.dtype === "bool";
+    // Lists of Python floats: `[1.0, 2.0]` prints as PyTorch's tolist() does, not `[1, 2]`.
+    const float = isFloating(this.dtype);
     const sizes = this.sizes;
     if (sizes.length === 0) return bool ? a[0] !== 0 : a[0]!;
     let pos = 0;
@@ -259,7 +271,7 @@ export class Tensor implements Layout, Printable {
           out[i] = bool ? v !== 0 : v;
         } else out[i] = build(d + 1);
       }
-      return out;
+      return float && d === sizes.length - 1 ? markFloatList(out) : out;
     };
     return build(0);
   }
@@ -283,6 +295,29 @@ export class Tensor implements Layout, Printable {
   }
   async __str__(): Promise<string> {
     return this.__repr__();
+  }
+
+  // ---- indexing (ops/indexing.ts) ------------------------------------------
+
+  /** `x[i, 1:, None]`: basic items give a view; index tensors and lists a copy. */
+  get(...index: IX.IndexItem[]): Tensor {
+    return IX.getitem(this, index);
+  }
+  /** `x[mask]`, `x[idx]`: reads boolean masks (and checks indices) on the host first. */
+  getAsync(...index: IX.IndexItem[]): Promise<Tensor> {
+    return IX.getitemAsync(this, index);
+  }
+  /** `x[index] = value`. */
+  set(index: readonly IX.IndexItem[], value: Tensor | Scalar): void {
+    IX.setitem(this, index, value);
+  }
+  /** `x[mask] = value` with the mask (and indices) read on the host first. */
+  setAsync(index: readonly IX.IndexItem[], value: Tensor | Scalar): Promise<void> {
+    return IX.setitemAsync(this, index, value);
+  }
+  /** `for row in x`: the rows along dim 0. */
+  [Symbol.iterator](): IterableIterator<Tensor> {
+    return IX.rows(this);
   }
 
   // ---- creation-style methods ----------------------------------------------
@@ -318,7 +353,8 @@ export class Tensor implements Layout, Printable {
     return C.to(this, "bool");
   }
   /** `x.to(torch.float64)` or `x.to("cpu")` / `x.to(device)`. */
-  to(target: DType | string | Device): Tensor {
+  to(target: dtype | DType | string | Device): Tensor {
+    if (target instanceof dtype) return C.to(this, target.name);
     if (target === "float32" || target === "float64" || target === "int64" || target === "bool") return C.to(this, target);
     // Accelerators run on the CPU (with one notice) until a GPU backend exists: see device.ts.
     placeOn(target, this.storage);
@@ -326,6 +362,13 @@ export class Tensor implements Layout, Printable {
   }
   cpu(): Tensor {
     return this;
+  }
+  /** `x.type()` is the legacy type name (`torch.FloatTensor`); `x.type(torch.float64)` converts. */
+  type(): string;
+  type(target: dtype): Tensor;
+  type(target?: dtype | null): Tensor | string {
+    if (target === undefined || target === null) return legacyTypeName(this.dtype);
+    return C.to(this, target.name);
   }
   type_as(other: Tensor): Tensor {
     return C.to(this, other.dtype);
@@ -428,6 +471,85 @@ export class Tensor implements Layout, Printable {
   ne(other: Tensor | Scalar): Tensor {
     return E.compare("ne", this, other);
   }
+  log2(): Tensor {
+    return E.log2(this);
+  }
+  log10(): Tensor {
+    return E.log10(this);
+  }
+  log1p(): Tensor {
+    return E.log1p(this);
+  }
+  expm1(): Tensor {
+    return E.expm1(this);
+  }
+  rsqrt(): Tensor {
+    return E.rsqrt(this);
+  }
+  sin(): Tensor {
+    return E.sin(this);
+  }
+  cos(): Tensor {
+    return E.cos(this);
+  }
+  floor(): Tensor {
+    return E.floor(this);
+  }
+  ceil(): Tensor {
+    return E.ceil(this);
+  }
+  round(): Tensor {
+    return E.round(this);
+  }
+  sign(): Tensor {
+    return E.sign(this);
+  }
+  clamp(min: Scalar | null = null, max: Scalar | null = null): Tensor {
+    return E.clamp(this, min, max);
+  }
+  clip(min: Scalar | null = null, max: Scalar | null = null): Tensor {
+    return E.clamp(this, min, max);
+  }
+  clamp_min(min: Scalar): Tensor {
+    return E.clamp(this, min, null, "ClampMinBackward0");
+  }
+  clamp_max(max: Scalar): Tensor {
+    return E.clamp(this, null, max, "ClampMaxBackward0");
+  }
+  clamp_(min: Scalar | null = null, max: Scalar | null = null): this {
+    return E.inplaceResult(this, (x) => E.clamp(x, min, max));
+  }
+  maximum(other: Tensor): Tensor {
+    return E.maximum(this, other);
+  }
+  minimum(other: Tensor): Tensor {
+    return E.minimum(this, other);
+  }
+  logical_and(other: Tensor | Scalar): Tensor {
+    return E.logical_and(this, other);
+  }
+  logical_or(other: Tensor | Scalar): Tensor {
+    return E.logical_or(this, other);
+  }
+  logical_xor(other: Tensor | Scalar): Tensor {
+    return E.logical_xor(this, other);
+  }
+  logical_not(): Tensor {
+    return E.logical_not(this);
+  }
+  /** Python's `a & b`, `a | b`, `a ^ b`, `~a` on bool tensors. */
+  bitwise_and(other: Tensor | Scalar): Tensor {
+    return E.bitwise_and(this, other);
+  }
+  bitwise_or(other: Tensor | Scalar): Tensor {
+    return E.bitwise_or(this, other);
+  }
+  bitwise_xor(other: Tensor | Scalar): Tensor {
+    return E.bitwise_xor(this, other);
+  }
+  bitwise_not(): Tensor {
+    return E.bitwise_not(this);
+  }
   add_(other: Tensor | Scalar, alpha = 1): this {
     return E.inplace(this, "add", other, alpha);
   }
@@ -449,15 +571,34 @@ export class Tensor implements Layout, Printable {
   mean(dim?: number | readonly number[] | null, keepdim = false): Tensor {
     return R.mean(this, dim ?? null, keepdim);
   }
+  /** `x.max()`, `x.max(dim)` (values and indices) or `x.max(other)` (torch.maximum). */
   max(): Tensor;
+  max(other: Tensor): Tensor;
   max(dim: number, keepdim?: boolean): ValuesIndices;
-  max(dim?: number, keepdim = false): Tensor | ValuesIndices {
+  max(dim?: number | Tensor, keepdim = false): Tensor | ValuesIndices {
+    if (dim instanceof Tensor) return E.maximum(this, dim);
     return dim === undefined ? R.maxAll(this, "max") : R.maxDim(this, "max", dim, keepdim);
   }
   min(): Tensor;
+  min(other: Tensor): Tensor;
   min(dim: number, keepdim?: boolean): ValuesIndices;
-  min(dim?: number, keepdim = false): Tensor | ValuesIndices {
+  min(dim?: number | Tensor, keepdim = false): Tensor | ValuesIndices {
+    if (dim instanceof Tensor) return E.minimum(this, dim);
     return dim === undefined ? R.maxAll(this, "min") : R.maxDim(this, "min", dim, keepdim);
+  }
+  /** `x.var()`, `x.var(dim, unbiased=True, keepdim=False)`; `x.var(False)` is unbiased=False. */
+  var(dim?: number | readonly number[] | boolean | null, unbiased = true, keepdim = false): Tensor {
+    return R.varStd("var", this, dim ?? null, unbiased, keepdim);
+  }
+  std(dim?: number | readonly number[] | boolean | null, unbiased = true, keepdim = false): Tensor {
+    return R.varStd("std", this, dim ?? null, unbiased, keepdim);
+  }
+  prod(dim?: number | null, keepdim = false): Tensor {
+    return R.prod(this, dim ?? null, keepdim);
+  }
+  /** The vector p-norm (p = 2 by default, also 1, inf, 'fro', any number), over `dim` or everything. */
+  norm(p: number | string | null = 2, dim?: number | readonly number[] | null, keepdim = false): Tensor {
+    return R.norm(this, p, dim ?? null, keepdim);
   }
   argmax(dim?: number | null, keepdim = false): Tensor {
     return R.argmax(this, "argmax", dim ?? null, keepdim);
@@ -473,6 +614,9 @@ export class Tensor implements Layout, Printable {
   }
   mm(other: Tensor): Tensor {
     return M.mm(this, other);
+  }
+  bmm(mat2: Tensor): Tensor {
+    return M.bmm(this, mat2);
   }
   t(): Tensor {
     return S.t(this);
@@ -518,6 +662,20 @@ export class Tensor implements Layout, Printable {
   }
   expand_as(other: Tensor): Tensor {
     return S.expand(this, other.sizes);
+  }
+  /** `x.repeat(2, 3)` or `x.repeat((2, 3))`: tiles the values. */
+  repeat(...sizes: number[] | [readonly number[]]): Tensor {
+    return J.repeat(this, sizes);
+  }
+  /** Pieces of `split_size` along dim (the last may be smaller), or of the listed sizes. */
+  split(split_size: number | readonly number[], dim = 0): Tuple<Tensor> {
+    return J.split(this, split_size, dim);
+  }
+  chunk(chunks: number, dim = 0): Tuple<Tensor> {
+    return J.chunk(this, chunks, dim);
+  }
+  unbind(dim = 0): Tuple<Tensor> {
+    return J.unbind(this, dim);
   }
 
   // ---- softmax ------------------------------------------------------------

@@ -3,36 +3,39 @@
 // op definitions the Tensor methods use.
 
 import type { DType } from "./format/types.js";
-import { PyFloat, Size } from "./py/values.js";
+import { PyFloat, Size, Tuple } from "./py/values.js";
 import { getBackend } from "./backend/index.js";
 import { enable_grad, GradMode, isGradEnabled, no_grad, set_grad_enabled } from "./autograd/grad_mode.js";
 import { RuntimeError, ValueError } from "./errors.js";
 import { isAcceleratorAvailable, placeOn } from "./device.js";
 import { Device, emptyTensor, fromHost, Tensor, ValuesIndices } from "./tensor.js";
+import { dtype, dtypeName, type DTypeArg } from "./dtype.js";
 import * as E from "./ops/elementwise.js";
 import * as R from "./ops/reduce.js";
 import * as M from "./ops/matmul.js";
 import * as S from "./ops/shape.js";
+import * as J from "./ops/join.js";
 import * as X from "./ops/softmax.js";
 import type { Scalar } from "./ops/util.js";
 
 export { Tensor, Size, Device, ValuesIndices, no_grad, enable_grad, set_grad_enabled, GradMode };
+export type * as return_types from "./return_types.js";
 export type { DType, Scalar };
 
 // ---- dtypes -------------------------------------------------------------------
 
-export const float32 = "float32" as const;
-export const float = "float32" as const;
-export const float64 = "float64" as const;
-export const double = "float64" as const;
-export const int64 = "int64" as const;
-export const long = "int64" as const;
-export const bool = "bool" as const;
-
-export type dtype = DType;
+// One shared object per element type (dtype.ts): `print(torch.float32)` shows `torch.float32`.
+export { dtype };
+export const float32 = dtype.of("float32");
+export const float = float32;
+export const float64 = dtype.of("float64");
+export const double = float64;
+export const int64 = dtype.of("int64");
+export const long = int64;
+export const bool = dtype.of("bool");
 
 export interface TensorOptions {
-  dtype?: DType | null;
+  dtype?: DTypeArg | null;
   requires_grad?: boolean;
   device?: string | Device | null;
 }
@@ -106,11 +109,11 @@ function finish(t: Tensor, opts: TensorOptions | undefined): Tensor {
 export function tensor(data: NestedData, opts?: TensorOptions): Tensor {
   if (data instanceof Tensor) {
     const c = data.detach().clone();
-    const dt = opts?.dtype ?? data.dtype;
+    const dt = dtypeName(opts?.dtype) ?? data.dtype;
     return finish(dt === c.dtype ? c : c.to(dt), opts);
   }
   const p = parse(data);
-  let dt: DType = opts?.dtype ?? (p.values.length === 0 ? "float32" : p.allBool ? "bool" : p.anyFloat ? "float32" : "int64");
+  let dt: DType = dtypeName(opts?.dtype) ?? (p.values.length === 0 ? "float32" : p.allBool ? "bool" : p.anyFloat ? "float32" : "int64");
   if (dt === "bool") p.values.forEach((v, i) => (p.values[i] = v ? 1 : 0));
   if (dt === "int64") p.values.forEach((v, i) => (p.values[i] = Math.trunc(v)));
   return finish(fromHost(dt, p.shape, p.values), opts);
@@ -161,12 +164,12 @@ function splitSize(args: SizeArgs): { shape: number[]; opts: TensorOptions | und
 
 export function zeros(...args: SizeArgs): Tensor {
   const { shape, opts } = splitSize(args);
-  return finish(emptyTensor(opts?.dtype ?? "float32", shape), opts);
+  return finish(emptyTensor(dtypeName(opts?.dtype) ?? "float32", shape), opts);
 }
 
 export function ones(...args: SizeArgs): Tensor {
   const { shape, opts } = splitSize(args);
-  const t = emptyTensor(opts?.dtype ?? "float32", shape);
+  const t = emptyTensor(dtypeName(opts?.dtype) ?? "float32", shape);
   getBackend().fill(t, 1);
   return finish(t, opts);
 }
@@ -177,41 +180,157 @@ export function empty(...args: SizeArgs): Tensor {
 
 export function full(size: readonly number[], fill_value: number | boolean, opts?: TensorOptions): Tensor {
   const dt: DType =
-    opts?.dtype ?? (typeof fill_value === "boolean" ? "bool" : Number.isInteger(fill_value) ? "int64" : "float32");
+    dtypeName(opts?.dtype) ?? (typeof fill_value === "boolean" ? "bool" : Number.isInteger(fill_value) ? "int64" : "float32");
   const t = emptyTensor(dt, size.slice());
   getBackend().fill(t, dt === "float32" ? Math.fround(Number(fill_value)) : Number(fill_value));
   return finish(t, opts);
 }
 
 export function zeros_like(t: Tensor, opts?: TensorOptions): Tensor {
-  return finish(emptyTensor(opts?.dtype ?? t.dtype, t.sizes.slice()), opts);
+  return finish(emptyTensor(dtypeName(opts?.dtype) ?? t.dtype, t.sizes.slice()), opts);
 }
 
 export function ones_like(t: Tensor, opts?: TensorOptions): Tensor {
-  const o = emptyTensor(opts?.dtype ?? t.dtype, t.sizes.slice());
+  const o = emptyTensor(dtypeName(opts?.dtype) ?? t.dtype, t.sizes.slice());
   getBackend().fill(o, 1);
   return finish(o, opts);
 }
 
 export function full_like(t: Tensor, fill_value: number, opts?: TensorOptions): Tensor {
-  const o = emptyTensor(opts?.dtype ?? t.dtype, t.sizes.slice());
+  const o = emptyTensor(dtypeName(opts?.dtype) ?? t.dtype, t.sizes.slice());
   getBackend().fill(o, fill_value);
   return finish(o, opts);
 }
 
-/** torch.arange(end) / arange(start, end, step=1): int64 for integer arguments, else float32. */
-export function arange(start: number, end?: number, step = 1, opts?: TensorOptions): Tensor {
-  if (end === undefined) {
-    end = start;
-    start = 0;
+type ArangeArg = number | null | undefined | TensorOptions;
+
+/** PyTorch's CPU range kernels fill whole SIMD vectors first (AVX2: 8 floats, 4 doubles/int64s), the rest one by one. */
+function vectorWidth(dt: DType): number {
+  return dt === "float32" ? 8 : 4;
+}
+
+/**
+ * torch.arange(end) / arange(start, end, step=1): int64 for integer arguments,
+ * else float32. The options object may follow any of them (the compiler passes
+ * only what the program gave).
+ */
+export function arange(start: number, end?: ArangeArg, step?: ArangeArg, opts?: TensorOptions): Tensor {
+  const args = [start, end, step, opts].filter((a) => typeof a !== "object" || a === null) as (number | null | undefined)[];
+  const options = [end, step, opts].find((a): a is TensorOptions => typeof a === "object" && a !== null);
+  let lo = 0;
+  let hi = args[0] ?? 0;
+  let st = 1;
+  if (args[1] !== undefined && args[1] !== null) {
+    lo = args[0]!;
+    hi = args[1];
+    st = args[2] ?? 1;
   }
-  if (step === 0) throw new RuntimeError("step must be nonzero");
-  const n = Math.max(0, Math.ceil((end - start) / step));
-  const ints = Number.isInteger(start) && Number.isInteger(end) && Number.isInteger(step);
-  const dt: DType = opts?.dtype ?? (ints ? "int64" : "float32");
+  if (st === 0) throw new RuntimeError("step must be nonzero");
+  if ((st > 0 && hi < lo) || (st < 0 && hi > lo)) throw new RuntimeError("upper bound and larger bound inconsistent with step sign");
+  const n = Math.ceil((hi - lo) / st);
+  const ints = Number.isInteger(lo) && Number.isInteger(hi) && Number.isInteger(st);
+  const dt: DType = dtypeName(options?.dtype) ?? (ints ? "int64" : "float32");
   const v = new Float64Array(n);
-  for (let i = 0; i < n; i++) v[i] = start + i * step;
-  return finish(fromHost(dt, [n], v), opts);
+  const round = dt === "float32" ? Math.fround : (x: number) => x;
+  const w = vectorWidth(dt);
+  let i = 0;
+  // Vectorized: each lane is base + j * step, base rounded to the dtype first.
+  for (; i + w <= n; i += w) {
+    const base = round(fma(st, i, lo));
+    for (let j = 0; j < w; j++) v[i + j] = dt === "float32" ? base + j * st : fma(j, st, base);
+  }
+  for (; i < n; i++) v[i] = fma(st, i, lo);
+  return finish(fromHost(dt, [n], v), options);
+}
+
+/** a * b + c with one rounding (Dekker's exact product, then a compensated sum): C's fma for doubles. */
+function fma(a: number, b: number, c: number): number {
+  const p = a * b;
+  if (!Number.isFinite(p) || p === 0) return p + c;
+  const split = (x: number): [number, number] => {
+    const t = 134217729 * x;
+    const hi = t - (t - x);
+    return [hi, x - hi];
+  };
+  const [ah, al] = split(a);
+  const [bh, bl] = split(b);
+  const err = ah * bh - p + ah * bl + al * bh + al * bl;
+  const s = p + c;
+  const bb = s - p;
+  const e = p - (s - bb) + (c - bb);
+  return s + (e + err);
+}
+
+/** torch.linspace(start, end, steps): float32 unless a dtype is given, PyTorch's two-sided formula. */
+export function linspace(start: number, end: number, steps: number, opts?: TensorOptions): Tensor {
+  if (steps < 0) throw new RuntimeError("number of steps must be non-negative");
+  const dt: DType = dtypeName(opts?.dtype) ?? "float32";
+  const integral = dt === "int64" || dt === "bool";
+  // Integral outputs step in double; float32 computes in float32, float64 in double. The
+  // one-by-one formula fuses its product and add (FMA); SIMD lanes add a rounded j * step
+  // (checked against PyTorch 1.13 on AVX2, bit for bit for float32).
+  const r = dt === "float32" ? Math.fround : (x: number) => x;
+  const s0 = integral ? Math.trunc(start) : r(start);
+  const e0 = integral ? Math.trunc(end) : r(end);
+  const v = new Float64Array(steps);
+  if (steps === 1) v[0] = s0;
+  else if (steps > 1) {
+    const step = r(r(e0 - s0) / (steps - 1));
+    const half = Math.floor(steps / 2);
+    const at = (idx: number): number => (idx < half ? r(fma(step, idx, s0)) : r(fma(-step, steps - idx - 1, e0)));
+    const w = vectorWidth(dt);
+    let i = 0;
+    for (; i + w <= steps; i += w) {
+      const base = at(i);
+      for (let j = 0; j < w; j++) v[i + j] = r(base + r(j * step));
+    }
+    for (; i < steps; i++) v[i] = at(i);
+  }
+  if (integral) for (let i = 0; i < steps; i++) v[i] = Math.trunc(v[i]!);
+  return finish(fromHost(dt, [steps], v), opts);
+}
+
+/** torch.eye(n, m=None): ones on the diagonal. */
+export function eye(n: number, m?: number | null | TensorOptions, opts?: TensorOptions): Tensor {
+  if (typeof m === "object" && m !== null) {
+    opts = m;
+    m = null;
+  }
+  const cols = m ?? n;
+  if (n < 0) throw new RuntimeError(`n must be greater or equal to 0, got ${n}`);
+  if (cols < 0) throw new RuntimeError(`m must be greater or equal to 0, got ${cols}`);
+  const t = emptyTensor(dtypeName(opts?.dtype) ?? "float32", [n, cols]);
+  const k = Math.min(n, cols);
+  if (k > 0) getBackend().fill({ dtype: t.dtype, storage: t.storage, sizes: [k], strides: [cols + 1], offset: 0 }, 1);
+  return finish(t, opts);
+}
+
+export function empty_like(t: Tensor, opts?: TensorOptions): Tensor {
+  return zeros_like(t, opts);
+}
+
+// ---- joining and cutting (ops/join.ts) -------------------------------------------
+
+export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
+  return J.cat(tensors, dim);
+}
+export function concat(tensors: readonly Tensor[], dim = 0): Tensor {
+  return J.cat(tensors, dim);
+}
+export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
+  return J.stack(tensors, dim);
+}
+export function split(tensor: Tensor, split_size_or_sections: number | readonly number[], dim = 0): Tuple<Tensor> {
+  return J.split(tensor, split_size_or_sections, dim);
+}
+export function chunk(input: Tensor, chunks: number, dim = 0): Tuple<Tensor> {
+  return J.chunk(input, chunks, dim);
+}
+export function unbind(input: Tensor, dim = 0): Tuple<Tensor> {
+  return J.unbind(input, dim);
+}
+export function bmm(input: Tensor, mat2: Tensor): Tensor {
+  return M.bmm(input, mat2);
 }
 
 // Random numbers (PyTorch's CPU generator and kernels, bit for bit): ops/random.ts.
@@ -235,6 +354,11 @@ export {
   type RandomOptions,
   type RandomSizeArgs,
 } from "./ops/random.js";
+/** torch.save / torch.load (pyt2ts's own file format). */
+export { save, load } from "./serialize.js";
+/** Index items the compiler emits for `x[1:, ...]` (ops/indexing.ts). */
+export { slice, ellipsis, Slice } from "./ops/indexing.js";
+export type { IndexItem } from "./ops/indexing.js";
 /** torch.utils.data (TensorDataset, DataLoader). */
 export * as utils from "./utils/index.js";
 
@@ -338,15 +462,95 @@ export function sum(input: Tensor, dim?: number | readonly number[] | null, keep
 export function mean(input: Tensor, dim?: number | readonly number[] | null, keepdim = false): Tensor {
   return R.mean(input, dim ?? null, keepdim);
 }
+/** torch.max(x), torch.max(x, dim) (values and indices) or torch.max(x, other) (torch.maximum). */
 export function max(input: Tensor): Tensor;
+export function max(input: Tensor, other: Tensor): Tensor;
 export function max(input: Tensor, dim: number, keepdim?: boolean): ValuesIndices;
-export function max(input: Tensor, dim?: number, keepdim = false): Tensor | ValuesIndices {
+export function max(input: Tensor, dim?: number | Tensor, keepdim = false): Tensor | ValuesIndices {
+  if (dim instanceof Tensor) return E.maximum(input, dim);
   return dim === undefined ? R.maxAll(input, "max") : R.maxDim(input, "max", dim, keepdim);
 }
 export function min(input: Tensor): Tensor;
+export function min(input: Tensor, other: Tensor): Tensor;
 export function min(input: Tensor, dim: number, keepdim?: boolean): ValuesIndices;
-export function min(input: Tensor, dim?: number, keepdim = false): Tensor | ValuesIndices {
+export function min(input: Tensor, dim?: number | Tensor, keepdim = false): Tensor | ValuesIndices {
+  if (dim instanceof Tensor) return E.minimum(input, dim);
   return dim === undefined ? R.maxAll(input, "min") : R.maxDim(input, "min", dim, keepdim);
+}
+// Reductions, elementwise math and logical ops (ops/reduce.ts, ops/elementwise.ts).
+export function var_(input: Tensor, dim?: number | readonly number[] | boolean | null, unbiased = true, keepdim = false): Tensor {
+  return R.varStd("var", input, dim ?? null, unbiased, keepdim);
+}
+export { var_ as var };
+export function std(input: Tensor, dim?: number | readonly number[] | boolean | null, unbiased = true, keepdim = false): Tensor {
+  return R.varStd("std", input, dim ?? null, unbiased, keepdim);
+}
+export function prod(input: Tensor, dim?: number | null, keepdim = false): Tensor {
+  return R.prod(input, dim ?? null, keepdim);
+}
+export function norm(input: Tensor, p: number | string | null = 2, dim?: number | readonly number[] | null, keepdim = false): Tensor {
+  return R.norm(input, p, dim ?? null, keepdim);
+}
+export function log2(input: Tensor): Tensor {
+  return E.log2(input);
+}
+export function log10(input: Tensor): Tensor {
+  return E.log10(input);
+}
+export function log1p(input: Tensor): Tensor {
+  return E.log1p(input);
+}
+export function expm1(input: Tensor): Tensor {
+  return E.expm1(input);
+}
+export function rsqrt(input: Tensor): Tensor {
+  return E.rsqrt(input);
+}
+export function sin(input: Tensor): Tensor {
+  return E.sin(input);
+}
+export function cos(input: Tensor): Tensor {
+  return E.cos(input);
+}
+export function floor(input: Tensor): Tensor {
+  return E.floor(input);
+}
+export function ceil(input: Tensor): Tensor {
+  return E.ceil(input);
+}
+export function round(input: Tensor): Tensor {
+  return E.round(input);
+}
+export function sign(input: Tensor): Tensor {
+  return E.sign(input);
+}
+export function clamp(input: Tensor, min: Scalar | null = null, max: Scalar | null = null): Tensor {
+  return E.clamp(input, min, max);
+}
+export { clamp as clip };
+export function clamp_min(input: Tensor, min: Scalar): Tensor {
+  return E.clamp(input, min, null, "ClampMinBackward0");
+}
+export function clamp_max(input: Tensor, max: Scalar): Tensor {
+  return E.clamp(input, null, max, "ClampMaxBackward0");
+}
+export function maximum(input: Tensor, other: Tensor): Tensor {
+  return E.maximum(input, other);
+}
+export function minimum(input: Tensor, other: Tensor): Tensor {
+  return E.minimum(input, other);
+}
+export function logical_and(input: Tensor, other: Tensor | Scalar): Tensor {
+  return E.logical_and(input, other);
+}
+export function logical_or(input: Tensor, other: Tensor | Scalar): Tensor {
+  return E.logical_or(input, other);
+}
+export function logical_xor(input: Tensor, other: Tensor | Scalar): Tensor {
+  return E.logical_xor(input, other);
+}
+export function logical_not(input: Tensor): Tensor {
+  return E.logical_not(input);
 }
 export function argmax(input: Tensor, dim?: number | null, keepdim = false): Tensor {
   return R.argmax(input, "argmax", dim ?? null, keepdim);

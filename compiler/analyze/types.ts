@@ -8,7 +8,8 @@ export type Type =
   | { readonly k: "bool" }
   | { readonly k: "str" }
   | { readonly k: "none" }
-  | { readonly k: "tensor"; readonly parameter?: boolean }
+  // dtype: what the compiler knows of the element type where it matters (`.item()` of an int64 or bool tensor is an int); absent: floating or unknown.
+  | { readonly k: "tensor"; readonly parameter?: boolean; readonly dtype?: "int64" | "bool" }
   | { readonly k: "size" }
   | { readonly k: "module"; readonly cls: string; readonly user?: boolean; readonly children?: readonly Type[] }
   | { readonly k: "optimizer"; readonly cls: string }

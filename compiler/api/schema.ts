@@ -11,6 +11,8 @@ export type ParamKind =
   | "str"
   | "any"
   | "tensor|number"
+  // A tensor or a Python number whose float-ness matters (`x.add(1.0)` on an int tensor is float): an integral float is passed as py.float.
+  | "tensor|scalar"
   | "params"
   | "dtype"
   | "device"

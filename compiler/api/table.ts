@@ -13,6 +13,9 @@ import { optimApi } from "./families/optim.js";
 import { moduleMethodsApi } from "./families/module-methods.js";
 import { tensorMethodsApi } from "./families/tensor-methods.js";
 import { randomApi } from "./families/random.js";
+import { nnLayersApi } from "./families/nn-layers.js";
+import { tensorShapeApi } from "./families/tensor-shape.js";
+import { tensorMathApi } from "./families/tensor-math.js";
 
 export type { ParamKind, ApiParam, ResultContext, ApiEntry } from "./schema.js";
 
@@ -26,6 +29,9 @@ export const API: readonly ApiEntry[] = [
   ...moduleMethodsApi,
   ...tensorMethodsApi,
   ...randomApi,
+  ...nnLayersApi,
+  ...tensorShapeApi,
+  ...tensorMathApi,
 ];
 
 const byName = new Map<string, ApiEntry>(API.map((e) => [e.python, e]));

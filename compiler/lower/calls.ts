@@ -16,6 +16,7 @@ import { optimizerApiOwner, userMethod } from "./modules.js";
 import { lowerMethodCall } from "./pymethods.js";
 import { tsParamOrder } from "./params.js";
 import { elementJoin, elementsType } from "./pyvalues.js";
+import { creationIntegerType, scalarOperand } from "./tensor-dtypes.js";
 
 export function lowerCall(cx: Context, e: CallExpr): Lowered {
   const f = e.func;
@@ -158,6 +159,7 @@ export function bindArguments(cx: Context, calleeName: string, params: readonly 
 
 function argumentCode(p: ApiParam, v: Lowered): TsExpr {
   if (p.kind === "tensor") return asTensor(v);
+  if (p.kind === "tensor|scalar") return scalarOperand(v);
   if (p.kind === "params" && v.type.k === "iterator") return v.code;
   return v.code;
 }
@@ -179,14 +181,14 @@ function callApi(cx: Context, e: CallExpr, entry: ApiEntry, callee: TsExpr, rece
     else args.push({ t: "labeled", label: p.name, expr: raw(pythonDefaultToTs(p.default ?? "None")) });
   }
   const options = entry.params.filter((p) => p.option && bound.values.has(p.name));
-  const extraOptions = creationDtype(entry, e);
+  const extraOptions = creationDtype(entry, e, bound);
   if (options.length || extraOptions) {
     const props: (readonly [string, TsExpr])[] = options.map((p) => [p.name, argumentCode(p, bound.values.get(p.name)!.value)] as const);
     if (extraOptions && !options.some((p) => p.name === "dtype")) props.unshift(extraOptions);
     args.push({ t: "object", props });
   }
   const argTypes = [...positional.filter((p) => !p.variadic).map((p) => bound.values.get(p.name)?.value.type ?? T.unknown), ...bound.rest.map((r) => r.type)];
-  const type = resultType(entry, { args: entry.python === "torch.nn.Sequential" ? bound.rest.map((r) => r.type) : argTypes, receiver, given: new Set(bound.values.keys()) });
+  const type = creationIntegerType(entry, e) ?? resultType(entry, { args: entry.python === "torch.nn.Sequential" ? bound.rest.map((r) => r.type) : argTypes, receiver, given: new Set(bound.values.keys()) });
   let code: TsExpr = entry.kind === "class" ? newExpr(callee, args) : call(callee, args);
   if (entry.read) {
     cx.markAwait();
@@ -195,10 +197,35 @@ function callApi(cx: Context, e: CallExpr, entry: ApiEntry, callee: TsExpr, rece
   return lowered(code, type);
 }
 
-/** Python's `torch.tensor([1.0, 2.0])` is float32, but JS numbers forget the `.0`: say so explicitly. */
-function creationDtype(entry: ApiEntry, e: CallExpr): readonly [string, TsExpr] | null {
-  if (entry.python !== "torch.tensor" || e.args.length === 0) return null;
-  return containsFloatLiteral(e.args[0]!) ? (["dtype", raw("torch.float32")] as const) : null;
+/** The arguments whose Python float-ness picks a creation function's dtype. */
+const FLOAT_DECIDES: Readonly<Record<string, readonly string[]>> = {
+  "torch.tensor": ["data"],
+  "torch.arange": ["start", "end", "step"],
+  "torch.full": ["fill_value"],
+};
+
+/**
+ * Python's `torch.tensor([1.0, 2.0])`, `torch.arange(1.0, 4.0)` and `torch.full((2,), 7.0)`
+ * are float32, but JS numbers forget the `.0`: say so explicitly.
+ */
+function creationDtype(entry: ApiEntry, e: CallExpr, bound: Bound): readonly [string, TsExpr] | null {
+  const decides = FLOAT_DECIDES[entry.python];
+  if (!decides || e.args.length === 0) return null;
+  const float = decides.some((name) => {
+    const v = bound.values.get(name);
+    if (!v) return false;
+    const arg = v.keyword ? e.keywords.find((k) => k.name === name)?.value : e.args[entry.params.findIndex((q) => q.name === name)];
+    return (arg !== undefined && containsFloatLiteral(arg)) || holdsFloats(v.value.type);
+  });
+  return float ? (["dtype", raw("torch.float32")] as const) : null;
+}
+
+/** A float, or (nested) lists/tuples of floats: statically known Python floats. */
+function holdsFloats(t: Type): boolean {
+  if (t.k === "float") return true;
+  if (t.k === "list") return holdsFloats(t.elem);
+  if (t.k === "tuple") return t.elems.length > 0 && t.elems.some(holdsFloats);
+  return false;
 }
 
 function containsFloatLiteral(e: Expr): boolean {

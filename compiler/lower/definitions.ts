@@ -135,6 +135,9 @@ export function classInfo(cx: Context, node: ClassDef): ClassInfo {
   info = { name: node.name, node, base, isModule, opaqueBase: opaqueBase || (parent?.opaqueBase ?? false), fields: new Map(), methods: new Map() };
   cx.knowledge.classes.set(node.name, info);
   for (const s of node.body) if (s.kind === "FunctionDef") info.methods.set(s.name, functionInfo(cx, s, node.name));
+  // A Dataset's __getitem__ is called by DataLoader with an int index (no call site in the program).
+  const getitem = info.methods.get("__getitem__");
+  if (getitem && getitem.paramTypes[1] === undefined && (base === "torch.utils.data.Dataset" || parent?.base === "torch.utils.data.Dataset")) getitem.paramTypes[1] = T.int;
   return info;
 }
 
@@ -175,7 +178,7 @@ export function lowerClass(cx: Context, node: ClassDef): TsStmt {
   void hasConstructor;
   cx.currentClass = savedClass;
   const fields = [...info.fields].map(([name, t]) => ({ name, type: tsType(t) }));
-  const baseTs = info.base === "torch.nn.Module" ? "nn.Module" : info.base?.startsWith("py.") ? info.base : info.base && cx.knowledge.classes.has(info.base) ? info.base : null;
+  const baseTs = info.base === "torch.nn.Module" ? "nn.Module" : info.base === "torch.utils.data.Dataset" ? "torch.utils.data.Dataset" : info.base?.startsWith("py.") ? info.base : info.base && cx.knowledge.classes.has(info.base) ? info.base : null;
   return { t: "class", name: node.name, base: baseTs, fields, members, ...(statics.length ? { statics } : {}), span: node.span };
 }
 

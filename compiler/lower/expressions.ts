@@ -4,6 +4,7 @@
 
 import type { AttributeExpr, CompareExpr, Expr, FStringExpr, FStringPart, LogicalExpr, NameExpr, SubscriptExpr, UnaryExpr } from "../../grammar/ast.js";
 import { lookup, membersOf, RUNTIME_MODULES, resultType } from "../api/table.js";
+import { NOT_SUPPORTED_YET } from "../api/families/tensor-shape.js";
 import { T, describe, isNumeric, join, tsType, type Type } from "../analyze/types.js";
 import { diag } from "../diagnostics/diagnostic.js";
 import { allowNone, awaitExpr, binary, call, member, method, py, raw, unary, type TsExpr } from "../ir/ts-ir.js";
@@ -19,6 +20,7 @@ import { lowerComprehensionExpr } from "./comprehensions.js";
 import { callableArg, lowerLambda } from "./pybuiltins.js";
 import { EXCEPTION_NAMES } from "./pynames.js";
 import { checkDictKey, elementsType, floatMarked } from "./pyvalues.js";
+import { lowerTensorSubscript } from "./indexing.js";
 
 export function lowerExpr(cx: Context, e: Expr): Lowered {
   switch (e.kind) {
@@ -149,14 +151,20 @@ export function attributeOf(cx: Context, obj: Lowered, attr: string, e: Attribut
     // `entry.ts` renames what the runtime calls it (`torch.Tensor(data)` is the legacy constructor FloatTensor).
     const target = entry?.ts ? member(obj.code, entry.ts) : code;
     if (entry) return lowered(target, entry.kind === "class" ? { k: "class", name: attr, base: null } : { k: "function", name: attr }, { qualified });
-    cx.report(diag.noModuleAttribute(t.path, attr, e.attrSpan, membersOf(t.path)));
+    const later = NOT_SUPPORTED_YET.get(qualified);
+    if (later) cx.report(diag.notSupported(later, e.attrSpan));
+    else cx.report(diag.noModuleAttribute(t.path, attr, e.attrSpan, membersOf(t.path)));
     return lowered(code, T.unknown);
   }
   if (t.k === "tensor") {
     const entry = lookup(`Tensor.${attr}`);
-    if (entry?.kind === "property") return lowered(entry.nullable ? { t: "nonNull", expr: code } : code, resultType(entry, { args: [], receiver: t }));
+    // `entry.ts`: the runtime's name for it (`x.dtype` is `x.torchDtype`).
+    const prop = entry?.ts ? member(obj.code, entry.ts) : code;
+    if (entry?.kind === "property") return lowered(entry.nullable ? { t: "nonNull", expr: prop } : prop, resultType(entry, { args: [], receiver: t }));
     if (entry) return lowered(code, { k: "function", name: attr }, { qualified: `Tensor.${attr}` });
-    cx.report(diag.noAttribute("Tensor", attr, e.attrSpan, membersOf("Tensor")));
+    const later = NOT_SUPPORTED_YET.get(`Tensor.${attr}`);
+    if (later) cx.report(diag.notSupported(later, e.attrSpan));
+    else cx.report(diag.noAttribute("Tensor", attr, e.attrSpan, membersOf("Tensor")));
     return lowered(code, T.unknown);
   }
   if (t.k === "module" || t.k === "optimizer" || t.k === "object") {
@@ -185,6 +193,7 @@ function lowerUnary(cx: Context, e: UnaryExpr): Lowered {
   if (v.type.k === "tensor") {
     if (e.op === "-") return lowered(method(v.code, "neg", []), T.tensor);
     if (e.op === "+") return v;
+    if (e.op === "~") return lowered(method(v.code, "bitwise_not", []), { k: "tensor", dtype: "bool" });
   }
   if (isNumeric(v.type)) {
     if (e.op === "~") return lowered(unary("~", v.code), T.int);
@@ -252,6 +261,10 @@ export function toCondition(cx: Context, v: Lowered): TsExpr {
 function lowerSubscript(cx: Context, e: SubscriptExpr): Lowered {
   const obj = lowerExpr(cx, e.object);
   const t = obj.type;
+  if (t.k === "module" && (t.cls === "ModuleList" || t.cls === "ModuleDict") && e.index.kind !== "Slice") {
+    // `self.layers[i]` / `self.heads["a"]`: a submodule (negative indices and KeyError as in Python).
+    return lowered(method(obj.code, "at", [lowerExpr(cx, e.index).code]), T.module("Module"));
+  }
   if (t.k === "module" && t.cls === "Sequential" && e.index.kind !== "Slice") {
     const idx = lowerExpr(cx, e.index);
     let child: Type = T.module("Module");
@@ -267,8 +280,9 @@ function lowerSubscript(cx: Context, e: SubscriptExpr): Lowered {
     // A tuple's per-position types do not survive slicing: its slice is typed unknown (lowered through py helpers).
     return lowered(py("slice", args), t.k === "tuple" ? T.unknown : t);
   }
-  if (e.index.kind === "Slice" || (e.index.kind === "Tuple" && t.k === "tensor")) {
-    cx.report(diag.notSupported(t.k === "tensor" ? "tensor slicing" : "slices", e.index.span));
+  if (t.k === "tensor") return lowerTensorSubscript(cx, obj, e.index);
+  if (e.index.kind === "Slice") {
+    cx.report(diag.notSupported("slices", e.index.span));
     return lowered(raw("undefined as never"), T.unknown);
   }
   const idx = lowerExpr(cx, e.index);
@@ -285,9 +299,9 @@ function lowerSubscript(cx: Context, e: SubscriptExpr): Lowered {
     return lowered(mixed && elem.k !== "unknown" ? { t: "cast", expr: code, type: tsType(elem) } : code, elem);
   }
   if (t.k === "dict") return lowered(py("getkey", [obj.code, idx.code]), t.value);
-  if (t.k === "tensor") {
-    cx.report(diag.notSupported("tensor indexing", e.span));
-    return lowered(raw("undefined as never"), T.tensor);
+  // `torch.max(x, 1)[1]`: torch.return_types.max is (values, indices).
+  if (t.k === "object" && t.cls.startsWith("torch.return_types.") && e.index.kind === "Number" && !e.index.isFloat && e.index.value < 2) {
+    return lowered({ t: "index", object: obj.code, index: idx.code }, e.index.value === 1 ? { k: "tensor", dtype: "int64" } : T.tensor);
   }
   return lowered(py("getitem", [obj.code, idx.code]), T.unknown);
 }
@@ -370,7 +384,12 @@ export function iterElementType(t: Type): Type {
       return T.tensor;
     case "dict":
       return t.key;
+    case "module":
+      // Iterating a ModuleList / Sequential yields its submodules, a ModuleDict its keys.
+      return t.cls === "ModuleDict" ? T.str : t.cls === "ModuleList" || t.cls === "Sequential" ? T.module("Module") : T.unknown;
     case "object":
+      // `values, indices = x.max(dim=1)`
+      if (t.cls.startsWith("torch.return_types.")) return T.tensor;
       // A DataLoader yields batches and a TensorDataset samples: lists / tuples of tensors.
       return t.cls === "torch.utils.data.DataLoader" || t.cls === "torch.utils.data.TensorDataset" ? T.list(T.tensor) : T.unknown;
     default:

@@ -9,6 +9,7 @@ import { allowNone, awaitExpr, binary, call, member, method, py, raw, unary, typ
 import type { Context } from "./context.js";
 import { lowered, type Lowered } from "./lowered.js";
 import { floatMarked } from "./pyvalues.js";
+import { scalarOperand } from "./tensor-dtypes.js";
 
 const TENSOR_METHOD: Partial<Record<BinaryOperator, string>> = {
   "+": "add",
@@ -18,6 +19,7 @@ const TENSOR_METHOD: Partial<Record<BinaryOperator, string>> = {
   "@": "matmul",
   "**": "pow",
 };
+const BITWISE_METHOD: Partial<Record<BinaryOperator, string>> = { "&": "bitwise_and", "|": "bitwise_or", "^": "bitwise_xor" };
 // Python `2 - t` is `torch.rsub(t, 2)`: the function forms take a number first.
 const TORCH_FUNCTION: Partial<Record<BinaryOperator, string>> = { "+": "add", "-": "sub", "*": "mul", "/": "div", "**": "pow" };
 
@@ -28,13 +30,18 @@ export function lowerBinary(cx: Context, op: BinaryOperator, l: Lowered, r: Lowe
   const rt = r.type;
   if (lt.k === "tensor" && (rt.k === "tensor" || isNum(rt))) {
     const m = TENSOR_METHOD[op];
-    if (m) return lowered(method(l.code, m, [r.code]), T.tensor);
+    // An int64/bool tensor's result dtype depends on whether the number is a float (`counts + 1.0`).
+    if (m) return lowered(method(l.code, m, [isNum(rt) ? scalarOperand(r) : r.code]), T.tensor);
+    // `mask1 & mask2`: PyTorch's bitwise ops, logical on bool tensors.
+    const b = BITWISE_METHOD[op];
+    if (b) return lowered(method(l.code, b, [r.code]), { k: "tensor", dtype: "bool" });
   }
+  if (isNum(lt) && rt.k === "tensor" && BITWISE_METHOD[op]) return lowered(method(r.code, BITWISE_METHOD[op]!, [l.code]), { k: "tensor", dtype: "bool" });
   if (isNum(lt) && rt.k === "tensor") {
     const f = TORCH_FUNCTION[op];
     if (f) {
       cx.runtimeImports.add("torch");
-      return lowered(call(member(raw("torch"), f), [l.code, r.code]), T.tensor);
+      return lowered(call(member(raw("torch"), f), [scalarOperand(l), r.code]), T.tensor);
     }
   }
   if (lt.k === "tensor" || rt.k === "tensor") {
@@ -136,8 +143,8 @@ export function lowerCompareOp(cx: Context, op: CompareOperator, l: Lowered, r: 
     const test = py("contains", [r.code, l.code]);
     return lowered(op === "in" ? test : unary("!", test), T.bool);
   }
-  if (l.type.k === "tensor") return lowered(method(l.code, COMPARE_METHOD[op]!, [r.code]), T.tensor);
-  if (r.type.k === "tensor") return lowered(method(r.code, COMPARE_METHOD[MIRROR[op]!]!, [l.code]), T.tensor);
+  if (l.type.k === "tensor") return lowered(method(l.code, COMPARE_METHOD[op]!, [r.code]), { k: "tensor", dtype: "bool" });
+  if (r.type.k === "tensor") return lowered(method(r.code, COMPARE_METHOD[MIRROR[op]!]!, [l.code]), { k: "tensor", dtype: "bool" });
   const comparable = (t: Type): boolean => isNum(t) || t.k === "str" || t.k === "none";
   if (comparable(l.type) && comparable(r.type)) return lowered(binary(JS_COMPARE[op]!, l.code, r.code), T.bool);
   if ((op === "==" || op === "!=") && l.type.k !== "unknown" && r.type.k !== "unknown") {

@@ -14,6 +14,7 @@ import { lowerRaise, lowerTry } from "./exceptions.js";
 import { lowerImport, lowerImportFrom } from "./imports.js";
 import { lowered, type Lowered } from "./lowered.js";
 import { lowerBinary } from "./operators.js";
+import { lowerTensorSetItem } from "./indexing.js";
 import { augAssignItemOnce, hasCall, refineDictValue } from "./pyvalues.js";
 
 const stmt = (span: Span | null, s: DistributiveOmit<TsStmt, "span">): TsStmt => ({ ...s, span }) as TsStmt;
@@ -149,16 +150,13 @@ function assignTo(cx: Context, target: Expr, value: Lowered, span: Span): TsStmt
     }
     case "Subscript": {
       const obj = lowerExpr(cx, target.object);
+      if (obj.type.k === "tensor") return [stmt(span, { t: "expr", expr: lowerTensorSetItem(cx, obj, target.index, value, span) })];
       const idx = lowerExpr(cx, target.index);
       // py.setAt: negative indices and IndexError as in Python; a dict's item is Map.set.
       if (obj.type.k === "list") return [stmt(span, { t: "expr", expr: py("setAt", [obj.code, idx.code, value.code]) })];
       if (obj.type.k === "dict") {
         refineDictValue(cx, target.object, idx.type, value.type);
         return [stmt(span, { t: "expr", expr: method(obj.code, "set", [idx.code, value.code]) })];
-      }
-      if (obj.type.k === "tensor") {
-        cx.report(diag.notSupported("assignment into a tensor", target.span));
-        return [];
       }
       return [stmt(span, { t: "expr", expr: py("setitem", [obj.code, idx.code, value.code]) })];
     }
@@ -200,7 +198,9 @@ function assignUnpack(cx: Context, targets: readonly Expr[], value: Lowered, spa
     return [];
   }
   const names = targets as readonly NameExpr[];
-  const elemTypes = value.type.k === "tuple" ? value.type.elems : names.map(() => iterElementType(value.type));
+  // `values, indices = x.max(dim=1)`: torch.return_types.max unpacks to (values, int64 indices).
+  const returnTypes = value.type.k === "object" && value.type.cls.startsWith("torch.return_types.");
+  const elemTypes = value.type.k === "tuple" ? value.type.elems : returnTypes ? [T.tensor, { k: "tensor", dtype: "int64" } as Type] : names.map(() => iterElementType(value.type));
   const bound = names.map((n, i) => bindName(cx, n, elemTypes[i] ?? T.unknown));
   const pattern = `[${bound.map((b) => b.ts).join(", ")}]`;
   if (bound.every((b) => b.declareHere)) {
@@ -217,6 +217,8 @@ function lowerAugAssign(cx: Context, s: AugAssignStmt): TsStmt[] {
   const current = lowerExpr(cx, s.target);
   const value = lowerExpr(cx, s.value);
   // `w -= lr * w.grad` updates the tensor in place, as PyTorch's __isub__ does.
+  // `x[idx] += v` is `x[idx] = x[idx] + v` (an index tensor reads a copy, so add_ on it would be lost).
+  if (current.type.k === "tensor" && s.target.kind === "Subscript") return assignTo(cx, s.target, lowerBinary(cx, s.op, current, value, s.span), s.span);
   if (current.type.k === "tensor" && IN_PLACE[s.op]) return [stmt(s.span, { t: "expr", expr: method(current.code, IN_PLACE[s.op]!, [value.code]) })];
   const combined = lowerBinary(cx, s.op, current, value, s.span);
   if (s.target.kind === "Name") {
@@ -247,7 +249,6 @@ function lowerFor(cx: Context, s: ForStmt): TsStmt[] {
   const iter = lowerExpr(cx, s.iter);
   const elem = iterElementType(iter.type);
   const { pattern, declare } = bindPattern(cx, s.target, elem, s.span);
-  if (iter.type.k === "tensor") cx.report(diag.notSupported("iterating over a tensor", s.iter.span));
   const body = loopBody(cx, s);
   return [stmt(s.span, { t: "forOf", pattern, declare, iter: iter.code, body })];
 }

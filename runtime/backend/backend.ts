@@ -44,7 +44,17 @@ export type UnaryOp =
   | "sign"
   | "square"
   | "logicalNot"
-  | "trunc";
+  | "trunc"
+  | "log2"
+  | "log10"
+  | "log1p"
+  | "expm1"
+  | "rsqrt"
+  | "sin"
+  | "cos"
+  | "floor"
+  | "ceil"
+  | "round";
 
 /**
  * Binary ops broadcast b (and a) to the output's sizes. Gradient helpers
@@ -176,4 +186,17 @@ export interface Backend {
   maxPool2dBackward(out: Layout, g: Layout, indices: Layout): void;
   /** Fills host-generated random values: used by init code on the host side. */
   writeHost(out: Layout, values: ArrayLike<number>): void;
+  /**
+   * Gather by absolute storage positions: out (contiguous, src's dtype)
+   * [i] = src's storage element at index[i] (int64, out's sizes, any strides).
+   */
+  take(out: Layout, src: Layout, index: Layout): void;
+  /**
+   * Scatter by absolute storage positions, in index order: out's storage
+   * element at index[i] = values[i], or += when accumulating (repeated
+   * positions add up). index and values have the same sizes; values has out's dtype.
+   */
+  put(out: Layout, index: Layout, values: Layout, accumulate: boolean): void;
+  /** The layout's values (contiguous) when the host holds them now, else null: lets ops check indices synchronously. */
+  readSync(src: Layout): HostArray | null;
 }

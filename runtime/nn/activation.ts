@@ -2,6 +2,8 @@
 // `ReLU(inplace=True)`, `Softmax(dim=1)`).
 
 import { relu, sigmoid, tanh } from "../ops/elementwise.js";
+import * as A from "../ops/activation.js";
+import { floatRepr } from "../format/float.js";
 import { log_softmax, softmax } from "../ops/softmax.js";
 import { flatten } from "../ops/shape.js";
 import type { Tensor } from "../tensor.js";
@@ -83,5 +85,78 @@ export class Flatten extends Module {
   }
   override extra_repr(): string {
     return `start_dim=${this.start_dim}, end_dim=${this.end_dim}`;
+  }
+}
+
+/** A Python number as repr prints it when the API gave a float (`0.01`, `1.0`). */
+const floatArg = (v: number): string => floatRepr(v);
+
+/** nn.LeakyReLU(negative_slope=0.01, inplace=False). */
+export class LeakyReLU extends Module {
+  negative_slope: number;
+  inplace: boolean;
+  constructor(negative_slope = 0.01, inplace = false) {
+    super();
+    this.negative_slope = negative_slope;
+    this.inplace = inplace;
+  }
+  override forward(input: Tensor): Tensor {
+    const r = A.leaky_relu(input, this.negative_slope);
+    if (this.inplace) input.data = r.data;
+    return r;
+  }
+  override extra_repr(): string {
+    return `negative_slope=${floatArg(this.negative_slope)}${this.inplace ? ", inplace=True" : ""}`;
+  }
+}
+
+/** nn.ELU(alpha=1.0, inplace=False). */
+export class ELU extends Module {
+  alpha: number;
+  inplace: boolean;
+  constructor(alpha = 1.0, inplace = false) {
+    super();
+    this.alpha = alpha;
+    this.inplace = inplace;
+  }
+  override forward(input: Tensor): Tensor {
+    const r = A.elu(input, this.alpha);
+    if (this.inplace) input.data = r.data;
+    return r;
+  }
+  override extra_repr(): string {
+    return `alpha=${floatArg(this.alpha)}${this.inplace ? ", inplace=True" : ""}`;
+  }
+}
+
+/** nn.GELU(approximate='none'). */
+export class GELU extends Module {
+  approximate: string;
+  constructor(approximate = "none") {
+    super();
+    this.approximate = approximate;
+  }
+  override forward(input: Tensor): Tensor {
+    return A.gelu(input, this.approximate);
+  }
+  override extra_repr(): string {
+    return `approximate='${this.approximate}'`;
+  }
+}
+
+/** nn.Softplus(beta=1, threshold=20). */
+export class Softplus extends Module {
+  beta: number;
+  threshold: number;
+  constructor(beta = 1, threshold = 20) {
+    super();
+    this.beta = beta;
+    this.threshold = threshold;
+  }
+  override forward(input: Tensor): Tensor {
+    return A.softplus(input, this.beta, this.threshold);
+  }
+  override extra_repr(): string {
+    return `beta=${this.beta}, threshold=${this.threshold}`;
   }
 }

@@ -3,6 +3,8 @@
 // them exactly as PyTorch's _modules dict does.
 
 import { IndexError } from "../errors.js";
+import { KeyError } from "../py/errors.js";
+import { tuple, type Tuple } from "../py/values.js";
 import type { Tensor } from "../tensor.js";
 import { Module } from "./module.js";
 
@@ -22,6 +24,9 @@ export class Sequential<T extends Module[] = Module[]> extends Module {
 
   get length(): number {
     return this.ownModules().length;
+  }
+  __len__(): number {
+    return this.length;
   }
 
   /** `model[i]`, negative indices included. */
@@ -72,6 +77,10 @@ export class ModuleList<T extends Module = Module> extends Module {
     return this;
   }
 
+  __len__(): number {
+    return this.length;
+  }
+
   extend(modules: Iterable<T>): this {
     for (const m of modules) this.append(m);
     return this;
@@ -79,5 +88,56 @@ export class ModuleList<T extends Module = Module> extends Module {
 
   *[Symbol.iterator](): IterableIterator<T> {
     for (const [, m] of this.ownModules()) yield m as T;
+  }
+}
+
+/** nn.ModuleDict: submodules by string key, in insertion order. */
+export class ModuleDict<T extends Module = Module> extends Module {
+  constructor(modules: ReadonlyMap<string, T> | Iterable<readonly [string, T]> | null = null) {
+    super();
+    if (modules !== null) this.update(modules);
+  }
+
+  get length(): number {
+    return this.ownModules().length;
+  }
+  __len__(): number {
+    return this.length;
+  }
+
+  /** `d[key]` (KeyError for a missing key, as Python's dict). */
+  at(key: string): T {
+    const v = (this as Record<string, unknown>)[key];
+    if (!(v instanceof Module)) throw new KeyError(key);
+    return v as T;
+  }
+
+  set(key: string, module: T): void {
+    (this as Record<string, unknown>)[key] = module;
+  }
+
+  has(key: string): boolean {
+    return this.ownModules().some(([k]) => k === key);
+  }
+
+  update(modules: ReadonlyMap<string, T> | Iterable<readonly [string, T]>): void {
+    for (const [k, m] of modules) this.set(k, m);
+  }
+
+  keys(): string[] {
+    return this.ownModules().map(([k]) => k);
+  }
+
+  values(): T[] {
+    return this.ownModules().map(([, m]) => m as T);
+  }
+
+  items(): Array<Tuple<string | T> & readonly [string, T]> {
+    return this.ownModules().map(([k, m]) => tuple<string | T>(k, m as T) as Tuple<string | T> & readonly [string, T]);
+  }
+
+  /** `for key in d`: the keys, as a Python dict. */
+  *[Symbol.iterator](): IterableIterator<string> {
+    for (const [k] of this.ownModules()) yield k;
   }
 }

@@ -5,6 +5,8 @@ import type { Tensor } from "../tensor.js";
 import * as E from "../ops/elementwise.js";
 import * as L from "../ops/loss.js";
 import * as X from "../ops/softmax.js";
+import * as A from "../ops/activation.js";
+import * as P from "../ops/avgpool.js";
 import { linear as linearOp } from "../ops/matmul.js";
 import { reductionOf, split, type BCEWithLogitsOptions, type CrossEntropyOptions, type IndexLossOptions, type LossOptions, type WeightedLossOptions } from "./loss.js";
 import { conv2d as conv2dOp, type IntPair, type Padding2d } from "../ops/conv.js";
@@ -18,6 +20,38 @@ export function relu(input: Tensor, inplace = false): Tensor {
   if (inplace) input.data = r.data;
   return r;
 }
+export function leaky_relu(input: Tensor, negative_slope = 0.01, inplace = false): Tensor {
+  const r = A.leaky_relu(input, negative_slope);
+  if (inplace) input.data = r.data;
+  return r;
+}
+export function elu(input: Tensor, alpha = 1.0, inplace = false): Tensor {
+  const r = A.elu(input, alpha);
+  if (inplace) input.data = r.data;
+  return r;
+}
+export function gelu(input: Tensor, approximate = "none"): Tensor {
+  return A.gelu(input, approximate);
+}
+export function softplus(input: Tensor, beta = 1, threshold = 20): Tensor {
+  return A.softplus(input, beta, threshold);
+}
+/** F.avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True, divisor_override=None). */
+export function avg_pool2d(
+  input: Tensor,
+  kernel_size: IntPair,
+  stride: IntPair | null = null,
+  padding: IntPair = 0,
+  ceil_mode = false,
+  count_include_pad = true,
+  divisor_override: number | null = null,
+): Tensor {
+  return P.avg_pool2d(input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override);
+}
+export function adaptive_avg_pool2d(input: Tensor, output_size: P.OutputSize2d): Tensor {
+  return P.adaptive_avg_pool2d(input, output_size);
+}
+export { embedding } from "./embedding.js";
 export function sigmoid(input: Tensor): Tensor {
   return E.sigmoid(input);
 }

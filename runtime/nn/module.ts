@@ -7,8 +7,28 @@
 import { NotImplementedError, RuntimeError } from "../errors.js";
 import { placeOn, type DeviceLike } from "../device.js";
 import { tuple, type Printable, type Tuple } from "../py/values.js";
-import type { Tensor } from "../tensor.js";
+import { Tensor } from "../tensor.js";
+import { GradMode } from "../autograd/grad_mode.js";
+import { copy_ } from "../ops/convert.js";
+import { shapeStr } from "../ops/util.js";
+import { OrderedDict } from "./state_dict.js";
 import { Parameter } from "./parameter.js";
+
+/** Names registered with register_buffer, per module (PyTorch's self._buffers keys). */
+const BUFFERS = new WeakMap<object, string[]>();
+
+/** What load_state_dict returns: prints `<All keys matched successfully>` when nothing is missing. */
+export class IncompatibleKeys implements Printable {
+  constructor(
+    readonly missing_keys: string[],
+    readonly unexpected_keys: string[],
+  ) {}
+  __repr__(): string {
+    if (this.missing_keys.length === 0 && this.unexpected_keys.length === 0) return "<All keys matched successfully>";
+    const q = (xs: string[]): string => `[${xs.map((x) => `'${x}'`).join(", ")}]`;
+    return `_IncompatibleKeys(missing_keys=${q(this.missing_keys)}, unexpected_keys=${q(this.unexpected_keys)})`;
+  }
+}
 
 /** A `(name, parameter)` pair as Python's named_parameters yields (a py.Tuple, typed as a pair). */
 export type NamedParameter = Tuple<string | Parameter> & readonly [string, Parameter];
@@ -159,6 +179,79 @@ export class Module implements Printable {
 
   register_parameter(name: string, param: Parameter | null): void {
     (this as Record<string, unknown>)[name] = param;
+  }
+
+  /** self.register_buffer(name, tensor): state that is saved in state_dict but is not a parameter. */
+  register_buffer(name: string, tensor: Tensor | null): void {
+    const names = BUFFERS.get(this) ?? [];
+    if (!names.includes(name)) names.push(name);
+    BUFFERS.set(this, names);
+    (this as Record<string, unknown>)[name] = tensor;
+  }
+
+  /** Own buffers in registration order (None buffers skipped). */
+  protected ownBuffers(): Array<[string, Tensor]> {
+    const out: Array<[string, Tensor]> = [];
+    for (const name of BUFFERS.get(this) ?? []) {
+      const v = (this as Record<string, unknown>)[name];
+      if (v instanceof Tensor) out.push([name, v]);
+    }
+    return out;
+  }
+
+  named_buffers(prefix = ""): Array<Tuple<string | Tensor> & readonly [string, Tensor]> {
+    const out: Array<Tuple<string | Tensor> & readonly [string, Tensor]> = [];
+    for (const [mp, m] of this.named_modules(new Set(), prefix)) {
+      for (const [name, b] of m.ownBuffers()) out.push(tuple<string | Tensor>(mp === "" ? name : `${mp}.${name}`, b) as Tuple<string | Tensor> & readonly [string, Tensor]);
+    }
+    return out;
+  }
+
+  buffers(): Tensor[] {
+    return this.named_buffers().map((p) => p[1]);
+  }
+
+  /** model.state_dict(): parameters then buffers of each module, depth first, detached (sharing storage). */
+  state_dict(): OrderedDict {
+    const out = new OrderedDict();
+    for (const [mp, m] of this.named_modules()) {
+      const pre = mp === "" ? "" : `${mp}.`;
+      for (const [name, p] of m.ownParameters()) out.set(pre + name, p.detach());
+      for (const [name, b] of m.ownBuffers()) out.set(pre + name, b.detach());
+    }
+    return out;
+  }
+
+  /** model.load_state_dict(sd, strict=True): copies values in place, PyTorch's errors on mismatch. */
+  load_state_dict(state_dict: ReadonlyMap<string, Tensor>, strict = true): IncompatibleKeys {
+    const own = this.state_dict();
+    const missing: string[] = [];
+    const unexpected: string[] = [];
+    const errors: string[] = [];
+    for (const key of own.keys()) if (!state_dict.has(key)) missing.push(key);
+    for (const key of state_dict.keys()) if (!own.has(key)) unexpected.push(key);
+    for (const [key, target] of own) {
+      const src = state_dict.get(key);
+      if (src === undefined) continue;
+      if (src.sizes.length !== target.sizes.length || src.sizes.some((d, i) => d !== target.sizes[i])) {
+        errors.push(
+          `size mismatch for ${key}: copying a param with shape torch.Size(${shapeStr(src.sizes)}) from checkpoint, the shape in current model is torch.Size(${shapeStr(target.sizes)}).`,
+        );
+        continue;
+      }
+    }
+    if (strict) {
+      if (unexpected.length) errors.unshift(`Unexpected key(s) in state_dict: ${unexpected.map((k) => `"${k}"`).join(", ")}. `);
+      if (missing.length) errors.unshift(`Missing key(s) in state_dict: ${missing.map((k) => `"${k}"`).join(", ")}. `);
+    }
+    if (errors.length) throw new RuntimeError(`Error(s) in loading state_dict for ${this._get_name()}:\n\t${errors.join("\n\t")}`);
+    new GradMode(false).run(() => {
+      for (const [key, target] of own) {
+        const src = state_dict.get(key);
+        if (src !== undefined) copy_(target, src);
+      }
+    });
+    return new IncompatibleKeys(missing, unexpected);
   }
 
   extra_repr(): string {

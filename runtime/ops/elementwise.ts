@@ -360,7 +360,9 @@ export function compare(op: CompareOp, a: Tensor | Scalar, b: Tensor | Scalar): 
 
 /** where(cond, a, b): a where cond is true, else b. */
 export function where(cond: Tensor, a: Tensor | Scalar, b: Tensor | Scalar): Tensor {
-  const dt = resultType(a, b);
+  // Two Python numbers: float32 if either is a float, else int64 (bool for two bools).
+  const bothScalars = !isTensor(a) && !isTensor(b);
+  const dt = bothScalars ? scalarsType(a, b) : resultType(a, b);
   let shape = cond.sizes;
   if (isTensor(a)) shape = broadcastShapes(shape, a.sizes);
   if (isTensor(b)) shape = broadcastShapes(shape, b.sizes);
@@ -373,6 +375,12 @@ export function where(cond: Tensor, a: Tensor | Scalar, b: Tensor | Scalar): Ten
     record(WhereBackward0, out, ins, [cond], [isTensor(a) ? 1 : 0, isTensor(b) ? 1 : 0]);
   }
   return out;
+}
+
+function scalarsType(a: Scalar, b: Scalar): DType {
+  const floaty = (s: Scalar): boolean => typeof s === "object" || (typeof s === "number" && !Number.isInteger(s));
+  if (floaty(a) || floaty(b)) return "float32";
+  return typeof a === "boolean" && typeof b === "boolean" ? "bool" : "int64";
 }
 
 const WhereBackward0: GradFn = {
@@ -427,5 +435,240 @@ export function inplace<T extends Tensor>(self: T, op: "add" | "sub" | "mul" | "
   }
   const cdt = self.dtype;
   getBackend().binary(op, self, self, otherT ?? kernelScalar(other as Scalar, cdt), cdt === "float32" ? Math.fround(alpha) : alpha);
+  return self;
+}
+
+// ---- more unary math: logs, roots, trigonometry, rounding ---------------------
+
+/** g * saved[0] * factor, with op between g and the saved tensor. */
+function savedGrad(name: string, f: (g: Tensor, s: Tensor) => Tensor): GradFn {
+  return {
+    name,
+    backward(n: Node, g: Tensor) {
+      return [f(g, n.saved![0]!)];
+    },
+  };
+}
+
+/** Rounding-like ops have a zero gradient everywhere. */
+function zeroGrad(name: string): GradFn {
+  return {
+    name,
+    backward(n: Node, g: Tensor) {
+      return [k2("mul", g, 0)];
+    },
+  };
+}
+
+const Log2Backward0 = savedGrad("Log2Backward0", (g, x) => k2("div", g, k2("mul", x, Math.LN2)));
+const Log10Backward0 = savedGrad("Log10Backward0", (g, x) => k2("div", g, k2("mul", x, Math.LN10)));
+const Log1PBackward0 = savedGrad("Log1PBackward0", (g, x) => k2("div", g, k2("add", x, 1)));
+const Expm1Backward0 = savedGrad("Expm1Backward0", (g, r) => k2("mul", g, k2("add", r, 1)));
+// -0.5 * g * r^3 (PyTorch's rsqrt derivative).
+const RsqrtBackward0 = savedGrad("RsqrtBackward0", (g, r) => k2("mul", k2("mul", g, -0.5), k2("mul", k2("mul", r, r), r)));
+const SinBackward0 = savedGrad("SinBackward0", (g, x) => k2("mul", g, k1("cos", x)));
+const CosBackward0 = savedGrad("CosBackward0", (g, x) => k2("mul", g, k1("neg", k1("sin", x))));
+const FloorBackward0 = zeroGrad("FloorBackward0");
+const CeilBackward0 = zeroGrad("CeilBackward0");
+const RoundBackward0 = zeroGrad("RoundBackward0");
+const SignBackward0 = zeroGrad("SignBackward0");
+
+export function log2(a: Tensor): Tensor {
+  return unaryOp("log2", Log2Backward0, a, false, true);
+}
+export function log10(a: Tensor): Tensor {
+  return unaryOp("log10", Log10Backward0, a, false, true);
+}
+export function log1p(a: Tensor): Tensor {
+  return unaryOp("log1p", Log1PBackward0, a, false, true);
+}
+export function expm1(a: Tensor): Tensor {
+  return unaryOp("expm1", Expm1Backward0, a, true, true);
+}
+export function rsqrt(a: Tensor): Tensor {
+  return unaryOp("rsqrt", RsqrtBackward0, a, true, true);
+}
+export function sin(a: Tensor): Tensor {
+  return unaryOp("sin", SinBackward0, a, false, true);
+}
+export function cos(a: Tensor): Tensor {
+  return unaryOp("cos", CosBackward0, a, false, true);
+}
+/** floor/ceil/round of an integer tensor is a copy of it, as in PyTorch. */
+export function floor(a: Tensor): Tensor {
+  return unaryOp(isFloating(a.dtype) ? "floor" : "copy", FloorBackward0, a, false, false);
+}
+export function ceil(a: Tensor): Tensor {
+  return unaryOp(isFloating(a.dtype) ? "ceil" : "copy", CeilBackward0, a, false, false);
+}
+export function round(a: Tensor): Tensor {
+  return unaryOp(isFloating(a.dtype) ? "round" : "copy", RoundBackward0, a, false, false);
+}
+export function sign(a: Tensor): Tensor {
+  return unaryOp("sign", SignBackward0, a, false, false);
+}
+export function square(a: Tensor): Tensor {
+  return pow(a, 2);
+}
+
+// ---- clamp, maximum/minimum -----------------------------------------------------
+
+function clampMask(x: Tensor, lo: number | null, hi: number | null): Tensor {
+  const b = getBackend();
+  const mask = emptyTensor("bool", x.sizes.slice());
+  if (lo !== null && hi !== null) {
+    const m2 = emptyTensor("bool", x.sizes.slice());
+    b.binary("ge", mask, x, lo, 1);
+    b.binary("le", m2, x, hi, 1);
+    b.binary("logicalAnd", mask, mask, m2, 1);
+  } else if (lo !== null) b.binary("ge", mask, x, lo, 1);
+  else b.binary("le", mask, x, hi!, 1);
+  return mask;
+}
+
+/** The gradient passes where min <= x <= max. saved: [x]; ints: [has min, has max, min, max]. */
+function clampGrad(name: string): GradFn {
+  return {
+    name,
+    backward(n: Node, g: Tensor) {
+      const x = n.saved![0]!;
+      const lo = n.ints[0] === 1 ? n.ints[2]! : null;
+      const hi = n.ints[1] === 1 ? n.ints[3]! : null;
+      const out = emptyTensor(g.dtype, g.sizes.slice());
+      getBackend().where(out, clampMask(x, lo, hi), g, 0);
+      return [out];
+    },
+  };
+}
+const ClampBackward1 = clampGrad("ClampBackward1");
+const ClampMinBackward0 = clampGrad("ClampMinBackward0");
+const ClampMaxBackward0 = clampGrad("ClampMaxBackward0");
+
+/**
+ * clamp(x, min, max) with Python-number bounds: min(max(x, min), max), so NaN
+ * stays NaN and min > max gives max everywhere, as in PyTorch.
+ */
+export function clamp(a: Tensor, min: Scalar | null = null, max: Scalar | null = null, gradName: "ClampBackward1" | "ClampMinBackward0" | "ClampMaxBackward0" = "ClampBackward1"): Tensor {
+  if (min === null && max === null) throw new RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
+  let dt = a.dtype;
+  if (min !== null) dt = resultType(emptyLike(dt, a), min);
+  if (max !== null) dt = resultType(emptyLike(dt, a), max);
+  const lo = min === null ? null : kernelScalar(min, dt);
+  const hi = max === null ? null : kernelScalar(max, dt);
+  const b = getBackend();
+  const out = emptyTensor(dt, a.sizes.slice());
+  if (lo !== null) {
+    b.binary("maximum", out, a, lo, 1);
+    if (hi !== null) b.binary("minimum", out, out, hi, 1);
+  } else {
+    b.binary("minimum", out, a, hi!, 1);
+  }
+  if (needsGraph(a)) {
+    const fn = gradName === "ClampMinBackward0" ? ClampMinBackward0 : gradName === "ClampMaxBackward0" ? ClampMaxBackward0 : ClampBackward1;
+    record(fn, out, [a], [a], [lo !== null ? 1 : 0, hi !== null ? 1 : 0, lo ?? 0, hi ?? 0]);
+  }
+  return out;
+}
+
+/** A stand-in with a's sizes and the given dtype, for result-type computation only. */
+function emptyLike(dtype: DType, a: Tensor): Tensor {
+  return new Tensor(a.storage, a.sizes, a.strides, a.offset, dtype);
+}
+
+function maxMinGrad(name: string, op: "gt" | "lt"): GradFn {
+  return {
+    name,
+    backward(n: Node, g: Tensor) {
+      const [a, b] = n.saved! as [Tensor, Tensor];
+      const be = getBackend();
+      const shape = broadcastShapes(a.sizes, b.sizes).slice();
+      // where(a == b, g / 2, g), zeroed where the other side wins.
+      const eq = emptyTensor("bool", shape.slice());
+      be.binary("eq", eq, a, b, 1);
+      const half = emptyTensor(g.dtype, shape.slice());
+      be.where(half, eq, k2("div", g, 2), g);
+      const side = (first: Tensor, second: Tensor, idx: number): Tensor | null => {
+        if (!n.needsGrad(idx)) return null;
+        const loses = emptyTensor("bool", shape.slice());
+        be.binary(op === "gt" ? "lt" : "gt", loses, first, second, 1);
+        const t = emptyTensor(g.dtype, shape.slice());
+        be.where(t, loses, 0, half);
+        return sumToShape(t, n.shapes[idx]!);
+      };
+      return [side(a, b, 0), side(b, a, 1)];
+    },
+  };
+}
+const MaximumBackward0 = maxMinGrad("MaximumBackward0", "gt");
+const MinimumBackward0 = maxMinGrad("MinimumBackward0", "lt");
+
+/** Elementwise maximum/minimum of two tensors (NaN wins), with broadcasting. */
+export function maximum(a: Tensor, b: Tensor, op: "maximum" | "minimum" = "maximum"): Tensor {
+  const dt = resultType(a, b);
+  const out = forward(op, a, b, 1, dt, dt);
+  if (needsGraph(a, b)) record(op === "maximum" ? MaximumBackward0 : MinimumBackward0, out, [a, b], [a, b]);
+  return out;
+}
+export function minimum(a: Tensor, b: Tensor): Tensor {
+  return maximum(a, b, "minimum");
+}
+
+// ---- logical and bitwise ops on bool tensors -----------------------------------
+
+function asBool(a: Tensor | Scalar): Tensor | number {
+  return isTensor(a) ? a : scalarValue(a) !== 0 ? 1 : 0;
+}
+
+export function logical_and(a: Tensor, b: Tensor | Scalar): Tensor {
+  return forward("logicalAnd", a, asBool(b), 1, "bool", "bool");
+}
+export function logical_or(a: Tensor, b: Tensor | Scalar): Tensor {
+  return forward("logicalOr", a, asBool(b), 1, "bool", "bool");
+}
+export function logical_xor(a: Tensor, b: Tensor | Scalar): Tensor {
+  // a xor b == (a != 0) != (b != 0)
+  return compare("ne", logical_not(logical_not(a)), isTensor(b) ? logical_not(logical_not(b)) : asBool(b));
+}
+
+function checkBitwise(name: string, a: Tensor | Scalar, b: Tensor | Scalar | null): void {
+  const dt = b === null ? (a as Tensor).dtype : resultType(a, b);
+  if (dt === "float32" || dt === "float64") throw new RuntimeError(`"${name}_cpu" not implemented for '${DTYPE_NAME[dt]}'`);
+  if (dt === "int64") throw new RuntimeError(`pyt2ts: ${name.replace("bitwise_", "bitwise ")} on integer tensors is not supported yet (only on bool tensors)`);
+}
+
+/** `a & b` (PyTorch's bitwise_and): logical and on bool tensors. */
+export function bitwise_and(a: Tensor, b: Tensor | Scalar): Tensor {
+  checkBitwise("bitwise_and", a, b);
+  return logical_and(a, b);
+}
+export function bitwise_or(a: Tensor, b: Tensor | Scalar): Tensor {
+  checkBitwise("bitwise_or", a, b);
+  return logical_or(a, b);
+}
+export function bitwise_xor(a: Tensor, b: Tensor | Scalar): Tensor {
+  checkBitwise("bitwise_xor", a, b);
+  return logical_xor(a, b);
+}
+/** `~a`: logical not on bool tensors. */
+export function bitwise_not(a: Tensor): Tensor {
+  checkBitwise("bitwise_not", a, null);
+  return logical_not(a);
+}
+
+/**
+ * An in-place op computed out of place and written back (`x.clamp_(0, 1)`):
+ * a leaf that requires grad is refused outside no_grad, as in PyTorch; a
+ * non-leaf takes over the result's history.
+ */
+export function inplaceResult<T extends Tensor>(self: T, compute: (x: Tensor) => Tensor): T {
+  if (isGradEnabled() && self.requires_grad && self.is_leaf) {
+    throw new RuntimeError("a leaf Variable that requires grad is being used in an in-place operation.");
+  }
+  const r = compute(self);
+  if (isFloating(r.dtype) && !isFloating(self.dtype)) {
+    throw new RuntimeError(`result type ${DTYPE_NAME[r.dtype]} can't be cast to the desired output type ${DTYPE_NAME[self.dtype]}`);
+  }
+  getBackend().unary("copy", self, r);
+  if (r._gradFn !== null) self._gradFn = r._gradFn;
   return self;
 }

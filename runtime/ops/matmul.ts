@@ -178,6 +178,19 @@ export function mm(a: Tensor, b: Tensor): Tensor {
   return matmul(a, b);
 }
 
+/** torch.bmm: [B, N, M] @ [B, M, P], no broadcasting. */
+export function bmm(a: Tensor, b: Tensor): Tensor {
+  if (a.sizes.length !== 3) throw new RuntimeError("batch1 must be a 3D tensor");
+  if (b.sizes.length !== 3) throw new RuntimeError("batch2 must be a 3D tensor");
+  const [B, , K] = a.sizes as [number, number, number];
+  if (b.sizes[0] !== B || b.sizes[1] !== K) {
+    throw new RuntimeError(
+      `Expected size for first two dimensions of batch2 tensor to be: [${B}, ${K}] but got: [${b.sizes[0]}, ${b.sizes[1]}].`,
+    );
+  }
+  return matmul(a, b);
+}
+
 /**
  * out = bias + m1 @ op(m2), op = transpose when ints[0] is 1 (nn.Linear's
  * weight). inputs: [bias, m1, m2]; saved: [m1, m2].

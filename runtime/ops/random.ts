@@ -14,6 +14,7 @@ import * as random from "../random/index.js";
 import { Device, emptyTensor, fromHost, isFloating, numelOf, Tensor } from "../tensor.js";
 import * as E from "./elementwise.js";
 import { broadcastShapes } from "./util.js";
+import { dtypeName, type DTypeArg } from "../dtype.js";
 
 type CpuGenerator = random.Generator;
 
@@ -127,7 +128,7 @@ export function set_rng_state(new_state: Tensor | Uint8Array): void {
 
 /** The keyword-only arguments of the random factories (`dtype=`, `generator=`, ...). */
 export interface RandomOptions {
-  dtype?: DType | null;
+  dtype?: DTypeArg | null;
   requires_grad?: boolean;
   device?: string | Device | null;
   generator?: Generator | null;
@@ -357,7 +358,7 @@ export function bernoulli_<T extends Tensor>(t: T, p: number | Tensor = 0.5, opt
 // ---- factories ------------------------------------------------------------------
 
 function factory(shape: number[], opts: RandomOptions | undefined, fallback: DType = "float32"): Tensor {
-  return emptyTensor(opts?.dtype ?? fallback, shape);
+  return emptyTensor(dtypeName(opts?.dtype) ?? fallback, shape);
 }
 
 /** torch.rand(*size, generator=None, dtype=None, requires_grad=False): uniform [0, 1). */
@@ -428,7 +429,7 @@ export function randint_like(input: Tensor, low: number, high?: number | null, o
 /** torch.randperm(n, *, generator=None, dtype=torch.int64): PyTorch's CPU shuffle. */
 export function randperm(n: number, opts?: RandomOptions): Tensor {
   const perm = random.randperm(n, genOf(opts));
-  return finish(fromHost(opts?.dtype ?? "int64", [n], perm), opts);
+  return finish(fromHost(dtypeName(opts?.dtype) ?? "int64", [n], perm), opts);
 }
 
 /**

@@ -184,6 +184,7 @@ export function permute(a: Tensor, dimsArgs: ReadonlyArray<number | readonly num
     );
   }
   const perm = dims.map((d) => normDim(d, r));
+  if (new Set(perm).size !== perm.length) throw new RuntimeError("permute(): duplicate dims are not allowed.");
   const out = permuteView(a, perm);
   if (needsGraph(a)) record(PermuteBackward0, out, [a], null, perm);
   return out;

@@ -238,6 +238,9 @@ export function setitem(obj: unknown, key: unknown, value: unknown): void {
 }
 
 export function call(f: unknown, ...args: unknown[]): unknown {
+  // A module or other callable object (nn.Module's __call__ runs forward).
+  const dunder = typeof f === "object" && f !== null ? (f as { __call__?: unknown }).__call__ : undefined;
+  if (typeof dunder === "function") return (dunder as (...a: unknown[]) => unknown).apply(f, args);
   if (typeof f !== "function") throw new PyTypeError(`'${typeName(f)}' object is not callable`);
   return (f as (...a: unknown[]) => unknown)(...args);
 }
@@ -272,8 +275,11 @@ export function abs(x: unknown): unknown {
 export async function toFloat(v: unknown): Promise<number> {
   if (v instanceof Tensor) return v.item();
   if (typeof v === "string") {
-    const x = Number(v.trim());
-    if (Number.isNaN(x) && v.trim().toLowerCase() !== "nan") throw new ValueError(`could not convert string to float: '${v}'`);
+    const t = v.trim().toLowerCase();
+    // float('inf'), float('-infinity'), float('nan') as CPython spells them.
+    const special = /^[-+]?(inf|infinity)$/.test(t) ? (t.startsWith("-") ? -Infinity : Infinity) : null;
+    const x = special ?? Number(v.trim());
+    if (Number.isNaN(x) && t.replace(/^[-+]/, "") !== "nan") throw new ValueError(`could not convert string to float: '${v}'`);
     return x;
   }
   return num(v);

@@ -282,7 +282,7 @@ function reprShort(v: unknown): string {
 
 /** dict.keys()/values()/items(): a list that prints as `dict_keys([...])`. */
 export class DictView<T> extends Array<T> {
-  kind: "dict_keys" | "dict_values" | "dict_items" = "dict_keys";
+  kind: "dict_keys" | "dict_values" | "dict_items" | "odict_keys" | "odict_values" | "odict_items" = "dict_keys";
   static override get [Symbol.species](): ArrayConstructor {
     return Array;
   }
@@ -291,21 +291,22 @@ export class DictView<T> extends Array<T> {
   }
 }
 
-function view<T>(kind: DictView<T>["kind"], items: Iterable<T>): DictView<T> {
+function view<T>(kind: "dict_keys" | "dict_values" | "dict_items", items: Iterable<T>, d?: ReadonlyMap<unknown, unknown>): DictView<T> {
   const v = new DictView<T>();
-  v.kind = kind;
+  // An OrderedDict (model.state_dict()) prints its views as odict_keys([...]).
+  v.kind = d !== undefined && (d as { viewPrefix?: string }).viewPrefix === "odict" ? (`o${kind}` as DictView<T>["kind"]) : kind;
   for (const x of items) v.push(x);
   return v;
 }
 
 export function keys<K, V>(d: ReadonlyMap<K, V>): DictView<K> {
-  return view("dict_keys", d.keys());
+  return view("dict_keys", d.keys(), d);
 }
 export function values<K, V>(d: ReadonlyMap<K, V>): DictView<V> {
-  return view("dict_values", d.values());
+  return view("dict_values", d.values(), d);
 }
 export function items<K, V>(d: ReadonlyMap<K, V>): DictView<Tuple<K | V> & [K, V]> {
-  return view("dict_items", [...d].map(([k, v]) => tuple(k, v)));
+  return view("dict_items", [...d].map(([k, v]) => tuple(k, v)), d);
 }
 
 /** dict.get(key[, default]). */

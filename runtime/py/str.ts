@@ -6,7 +6,7 @@
 import { floatRepr } from "../format/float.js";
 import { formatBool, formatFloat, formatInt, formatStr } from "../format/spec.js";
 import { PyException, PyTypeError } from "./errors.js";
-import { PyFloat, Size, Tuple, isPrintable } from "./values.js";
+import { PyFloat, Size, Tuple, isFloatList, isPrintable } from "./values.js";
 
 /** Python's str(int) for an integral double: all digits, never "1e+21" or "-0". */
 export function intRepr(v: number): string {
@@ -120,7 +120,7 @@ async function reprInner(v: unknown, seen: Set<object>): Promise<string> {
         const parts = await reprSeq(obj, seen);
         return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(", ")})`;
       }
-      if (Array.isArray(obj)) return `[${(await reprSeq(obj, seen)).join(", ")}]`;
+      if (Array.isArray(obj)) return `[${(await reprSeq(isFloatList(obj) ? obj.map((x: unknown) => (typeof x === "number" ? new PyFloat(x) : x)) : obj, seen)).join(", ")}]`;
       if (obj instanceof Map) {
         const parts: string[] = [];
         for (const [k, val] of obj) parts.push(`${await reprInner(k, seen)}: ${await reprInner(val, seen)}`);

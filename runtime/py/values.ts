@@ -6,6 +6,18 @@ export class PyFloat {
   constructor(readonly value: number) {}
 }
 
+/** Lists whose numbers are Python floats (a float tensor's tolist()): they print `[1.0, 2.0]`. */
+const floatLists = new WeakSet<readonly unknown[]>();
+
+export function markFloatList<T extends unknown[]>(list: T): T {
+  floatLists.add(list);
+  return list;
+}
+
+export function isFloatList(list: readonly unknown[]): boolean {
+  return floatLists.has(list);
+}
+
 /** Wraps a number that is statically a Python float for printing. */
 export function float(value: number): PyFloat {
   return new PyFloat(value);

@@ -12,23 +12,37 @@
 // tensors becomes a LIST of stacked tensors.
 
 import { getBackend } from "../backend/index.js";
-import { RuntimeError, ValueError } from "../errors.js";
+import { NotImplementedError, RuntimeError, ValueError } from "../errors.js";
 import { IndexError } from "../errors.js";
-import { tuple, type Tuple } from "../py/values.js";
+import { PyFloat, tuple, type Tuple } from "../py/values.js";
 import * as random from "../random/index.js";
-import { emptyTensor, Tensor, viewOf } from "../tensor.js";
+import { emptyTensor, fromHost, Tensor, viewOf } from "../tensor.js";
 import type { Generator } from "../ops/random.js";
 
-/** A sample: one tensor or a tuple of tensors. */
-export type Sample = Tensor | readonly Tensor[];
+/** A sample: one tensor or number, or a tuple/list of them. */
+export type SampleItem = Tensor | number | boolean | PyFloat;
+export type Sample = SampleItem | readonly SampleItem[];
 
 /** What a batch of such samples collates to: a stacked tensor, or a list of them. */
-export type Batch<S extends Sample> = S extends Tensor ? Tensor : Tensor[];
+export type Batch<S extends Sample> = S extends SampleItem ? Tensor : Tensor[];
 
-/** What DataLoader needs of a dataset: a length and integer indexing. */
+/** What DataLoader needs of a dataset: a length and integer indexing (Python's __len__ / __getitem__). */
 export interface MapDataset<S extends Sample = Sample> {
   __len__(): number;
-  at(index: number): S;
+  __getitem__(index: number): S;
+}
+
+/**
+ * torch.utils.data.Dataset: the base class of a user's map-style dataset,
+ * which defines __len__ and __getitem__ (the compiler emits them as methods).
+ */
+export class Dataset {
+  /** dataset[i] through the subclass's __getitem__. */
+  at(index: number): unknown {
+    const f = (this as { __getitem__?: (i: number) => unknown }).__getitem__;
+    if (typeof f !== "function") throw new NotImplementedError(`Dataset ${this.constructor.name} is missing the required "__getitem__" function`);
+    return f.call(this, index);
+  }
 }
 
 /** torch.utils.data.TensorDataset(*tensors): sample i is (t[i] for t in tensors). */
@@ -84,11 +98,27 @@ function stack(samples: readonly Tensor[]): Tensor {
   return out;
 }
 
+/** default_collate of numbers: a float64 tensor if any is a Python float, else int64 (bool: bool). */
+function collateNumbers(items: readonly SampleItem[]): Tensor {
+  if (items.every((v) => typeof v === "boolean")) return fromHost("bool", [items.length], items.map((v) => (v ? 1 : 0)));
+  const values = items.map((v) => (v instanceof PyFloat ? v.value : typeof v === "boolean" ? (v ? 1 : 0) : (v as number)));
+  const isFloat = items.some((v) => v instanceof PyFloat) || values.some((v) => !Number.isInteger(v));
+  return fromHost(isFloat ? "float64" : "int64", [items.length], values);
+}
+
+function collateItems(items: readonly SampleItem[]): Tensor {
+  if (items[0] instanceof Tensor) {
+    if (!items.every((v) => v instanceof Tensor)) throw new RuntimeError("default_collate: a batch mixes tensors and numbers");
+    return stack(items as Tensor[]);
+  }
+  return collateNumbers(items);
+}
+
 function collate<S extends Sample>(samples: readonly S[]): Batch<S> {
   const first: Sample = samples[0]!;
-  if (first instanceof Tensor) return stack(samples as readonly Sample[] as Tensor[]) as Batch<S>;
-  const rows = samples as readonly Sample[] as ReadonlyArray<readonly Tensor[]>;
-  return first.map((_, j) => stack(rows.map((s) => s[j]!))) as Batch<S>;
+  if (!Array.isArray(first)) return collateItems(samples as readonly Sample[] as SampleItem[]) as Batch<S>;
+  const rows = samples as readonly Sample[] as ReadonlyArray<readonly SampleItem[]>;
+  return (first as readonly SampleItem[]).map((_, j) => collateItems(rows.map((s) => s[j]!))) as Batch<S>;
 }
 
 /** The keyword-only DataLoader arguments pyt2ts understands. */
@@ -171,14 +201,14 @@ export class DataLoader<S extends Sample = Sample> implements Iterable<Batch<S>>
         for (let k = 0; k < b; k++) {
           const r = it.next();
           if (r.done === true) return;
-          batch.push(this.dataset.at(r.value));
+          batch.push(this.dataset.__getitem__(r.value));
         }
         yield collate(batch);
       }
     }
     let batch: S[] = [];
     for (const idx of it) {
-      batch.push(this.dataset.at(idx));
+      batch.push(this.dataset.__getitem__(idx));
       if (batch.length === b) {
         yield collate(batch);
         batch = [];

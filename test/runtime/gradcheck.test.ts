@@ -3,6 +3,7 @@
 import { describe, it } from "vitest";
 import * as torch from "../../runtime/torch.js";
 import * as F from "../../runtime/nn/functional.js";
+import * as nn from "../../runtime/nn/index.js";
 import { gradcheck, t64 } from "./helpers.js";
 
 describe("elementwise gradients", () => {
@@ -72,6 +73,41 @@ describe("reduction gradients", () => {
   });
 });
 
+describe("math and reduction gradients (tensor-math)", () => {
+  it("logs, roots, trigonometry, rounding", () => {
+    gradcheck((a) => a.log2(), [t64([2, 3], 301, 0.2, 3)]);
+    gradcheck((a) => a.log10(), [t64([2, 3], 302, 0.2, 3)]);
+    gradcheck((a) => a.log1p(), [t64([2, 3], 303, -0.5, 3)]);
+    gradcheck((a) => a.expm1(), [t64([2, 3], 304)]);
+    gradcheck((a) => a.rsqrt(), [t64([2, 3], 305, 0.3, 3)]);
+    gradcheck((a) => a.sin(), [t64([2, 3], 306)]);
+    gradcheck((a) => a.cos(), [t64([2, 3], 307)]);
+    gradcheck((a) => a.floor().add(a), [t64([2, 3], 308)]);
+    gradcheck((a) => a.round().add(a.ceil()).add(a.sign()).add(a), [t64([2, 3], 309)]);
+  });
+  it("clamp, maximum, minimum", () => {
+    gradcheck((a) => a.clamp(-0.5, 0.5), [t64([3, 4], 310)]);
+    gradcheck((a) => a.clamp_min(0.1), [t64([3, 4], 311)]);
+    gradcheck((a) => a.clamp_max(-0.1), [t64([3, 4], 312)]);
+    gradcheck((a, b) => torch.maximum(a, b), [t64([2, 3], 313), t64([3], 314)]);
+    gradcheck((a, b) => torch.minimum(a, b), [t64([2, 3], 315), t64([2, 1], 316)]);
+    gradcheck((a, b) => a.max(b), [t64([2, 3], 317), t64([2, 3], 318)]);
+  });
+  it("var, std, prod, norm", () => {
+    gradcheck((a) => a.var(), [t64([2, 3], 320)]);
+    gradcheck((a) => a.var(1, false, true), [t64([2, 3], 321)]);
+    gradcheck((a) => a.std(), [t64([2, 3], 322)]);
+    gradcheck((a) => a.std([0, 2]), [t64([2, 3, 2], 323)]);
+    gradcheck((a) => a.prod(), [t64([2, 3], 324, 0.5, 2)]);
+    gradcheck((a) => a.prod(1), [t64([2, 3], 325)]);
+    gradcheck((a) => a.prod(0, true), [torch.tensor([[0, 2], [3, 0], [0.5, 0]], { dtype: "float64", requires_grad: true })]);
+    gradcheck((a) => a.norm(), [t64([2, 3], 326)]);
+    gradcheck((a) => a.norm(1, 1), [t64([2, 3], 327, 0.1, 1)]);
+    gradcheck((a) => a.norm(3, 0, true), [t64([2, 3], 328)]);
+    gradcheck((a) => a.norm(Infinity), [t64([2, 3], 329)]);
+  });
+});
+
 describe("matmul gradients", () => {
   it("mm, mv, dot, vm", () => {
     gradcheck((a, b) => a.matmul(b), [t64([2, 3], 53), t64([3, 4], 54)]);
@@ -110,6 +146,18 @@ describe("shape gradients", () => {
     gradcheck((a) => a.transpose(0, 2), [t64([2, 3, 4], 98)]);
     gradcheck((a) => a.permute(2, 0, 1).contiguous(), [t64([2, 3, 4], 99)]);
     gradcheck((a) => a.expand(3, 2, 4), [t64([2, 1], 100)]);
+  });
+  it("cat, stack, split, chunk, unbind, repeat, bmm", () => {
+    gradcheck((a, b) => torch.cat([a, b], 1), [t64([2, 3], 320), t64([2, 2], 321)]);
+    gradcheck((a, b) => torch.cat([a, b.t()]), [t64([2, 3], 322), t64([3, 1], 323)]);
+    gradcheck((a, b) => torch.stack([a, b], 1), [t64([2, 3], 324), t64([2, 3], 325)]);
+    gradcheck((a) => { const [p, q] = torch.split(a, 2, 1); return p!.mul(q!.sum()); }, [t64([2, 4], 326)]);
+    gradcheck((a) => { const [p, q] = a.split([1, 3], 1); return p!.mul(q!.sum()); }, [t64([2, 4], 327)]);
+    gradcheck((a) => { const [p, q] = a.chunk(2); return p!.mul(q!); }, [t64([4, 3], 328)]);
+    gradcheck((a) => { const [p, q] = torch.unbind(a, 1); return p!.mul(q!); }, [t64([3, 2], 329)]);
+    gradcheck((a) => a.repeat(2, 1, 3), [t64([2, 3], 330)]);
+    gradcheck((a) => a.t().repeat(2, 2), [t64([2, 3], 331)]);
+    gradcheck((a, b) => torch.bmm(a, b), [t64([2, 2, 3], 332), t64([2, 3, 2], 333)]);
   });
 });
 
@@ -175,5 +223,61 @@ describe("softmax and loss gradients", () => {
       gradcheck((x, y) => F.binary_cross_entropy_with_logits(x, y, null, { reduction }), [t64([2, 3], 133, -3, 3), t64([2, 3], 134, 0, 1)]);
       gradcheck((x, y) => F.binary_cross_entropy_with_logits(x, y, w, { reduction, pos_weight: pw }), [t64([2, 3], 135, -3, 3), t64([2, 3], 136, 0, 1)]);
     }
+  });
+});
+
+describe("indexing gradients (ops/indexing.ts)", () => {
+  it("select, slice, None and ... (views)", () => {
+    gradcheck((a) => a.get(1), [t64([3, 4], 501)]);
+    gradcheck((a) => a.get(torch.slice(), -1), [t64([3, 4], 502)]);
+    gradcheck((a) => a.get(torch.slice(1), torch.slice(null, null, 2)).mul(a.get(torch.slice(null, 2), torch.slice(1, 3))), [t64([3, 4], 503)]);
+    gradcheck((a) => a.get(torch.ellipsis, null, 0), [t64([2, 3, 4], 504)]);
+    gradcheck((a) => a.get(torch.slice(), 1).get(torch.slice(-2)), [t64([2, 3, 4], 505)]);
+  });
+  it("index tensors and lists (gather, repeated rows accumulate)", () => {
+    gradcheck((a) => a.get([0, 2, 0]), [t64([3, 4], 506)]);
+    gradcheck((a) => a.get(torch.tensor([[2, 2], [0, -1]])), [t64([3, 2], 507)]);
+    gradcheck((a) => a.get(torch.arange(3), torch.tensor([1, 3, 1])), [t64([3, 4], 508)]);
+    gradcheck((a) => a.get(torch.slice(), [0, 2]), [t64([2, 3, 4], 509)]);
+    gradcheck((a) => a.get([1, 0], torch.slice(), [2, 2]), [t64([2, 3, 4], 510)]);
+  });
+  it("boolean masks", () => {
+    gradcheck((a) => a.get(torch.tensor([[true, false, true, false], [false, false, true, true], [true, true, false, false]])), [t64([3, 4], 511)]);
+    gradcheck((a) => a.get(torch.tensor([false, true, true])), [t64([3, 4], 512)]);
+  });
+});
+
+describe("nn layer gradients (ops/activation.ts, ops/avgpool.ts, nn/batchnorm.ts, nn/embedding.ts)", () => {
+  it("leaky_relu, elu, gelu (erf and tanh), softplus", () => {
+    gradcheck((a) => F.leaky_relu(a, 0.2), [torch.tensor([[0.5, -0.3, 1.2], [-2, 0.1, -0.01]], { dtype: "float64", requires_grad: true })]);
+    gradcheck((a) => F.elu(a, 0.7), [t64([2, 3], 601, -3, 3)]);
+    gradcheck((a) => F.gelu(a), [t64([2, 3], 602, -3, 3)]);
+    gradcheck((a) => F.gelu(a, "tanh"), [t64([2, 3], 603, -3, 3)]);
+    gradcheck((a) => F.softplus(a, 2, 1.5), [t64([2, 3], 604, -2, 2)]);
+  });
+  it("avg_pool2d (padding, ceil_mode) and adaptive_avg_pool2d", () => {
+    gradcheck((a) => F.avg_pool2d(a, 2), [t64([1, 2, 4, 4], 605)]);
+    gradcheck((a) => F.avg_pool2d(a, 3, 2, 1), [t64([2, 1, 5, 5], 606)]);
+    gradcheck((a) => F.avg_pool2d(a, 2, null, 0, true, false), [t64([1, 1, 5, 3], 607)]);
+    gradcheck((a) => F.adaptive_avg_pool2d(a, [2, 3]), [t64([1, 2, 5, 7], 608)]);
+    gradcheck((a) => F.adaptive_avg_pool2d(a, 1), [t64([2, 2, 3, 3], 609)]);
+  });
+  it("batch norm (train and eval) and embedding", () => {
+    const bn = new nn.BatchNorm1d(3);
+    bn.weight = new nn.Parameter(torch.tensor([1.5, 0.5, -1.0], { dtype: "float64" }));
+    bn.bias = new nn.Parameter(torch.tensor([0.2, -0.7, 1.3], { dtype: "float64" }));
+    const c = torch.tensor([[1.0, 2.0, 3.0], [0.5, -1.0, 2.0], [2.0, 0.3, -1.0], [1.0, 1.0, 1.0]], { dtype: "float64" });
+    gradcheck((a) => bn.forward(a).mul(c), [t64([4, 3], 610)]);
+    gradcheck((w, b) => {
+      bn.weight = w as nn.Parameter;
+      bn.bias = b as nn.Parameter;
+      return bn.forward(torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.25, -2.0], [0.3, 0.3, 0.9], [1.0, -1.0, 0.0]], { dtype: "float64" })).mul(c);
+    }, [t64([3], 611), t64([3], 612)]);
+    const bn2 = new nn.BatchNorm2d(2);
+    gradcheck((a) => bn2.forward(a).mul(a), [t64([2, 2, 2, 3], 613)]);
+    bn2.eval();
+    gradcheck((a) => bn2.forward(a).mul(a), [t64([2, 2, 2, 3], 614)]);
+    // Without padding_idx: its row deliberately gets no gradient, which finite differences would see.
+    gradcheck((w) => F.embedding(torch.tensor([[0, 2], [2, 1]]), w).mul(w.sum()), [t64([3, 2], 615)]);
   });
 });

@@ -109,6 +109,56 @@ case("bce_sum_weight", lambda a, t: F.binary_cross_entropy(torch.sigmoid(a), tor
 case("bce_logits", lambda a, t: F.binary_cross_entropy_with_logits(a, torch.sigmoid(t)), a23, b23)
 case("bce_logits_pos_weight", lambda a, t: F.binary_cross_entropy_with_logits(a, torch.sigmoid(t), pos_weight=torch.tensor([2.0, 0.5, 1.0])), a23, b23)
 case("bce_logits_none_weight", lambda a, t: F.binary_cross_entropy_with_logits(a, torch.sigmoid(t), torch.tensor([[0.5], [2.0]]), reduction="none"), a23, b23)
+# Shape ops: joining, cutting, tiling, batched products (each output's own grad_fn).
+a223 = [[[0.5, -1.25, 2.0], [0.75, 0.1, -0.3]], [[1.5, 0.25, -2.0], [0.6, 1.1, 0.9]]]
+b232 = [[[0.1, 0.2], [-0.3, 0.4], [0.5, -0.6]], [[0.7, -0.1], [0.2, 0.3], [-0.4, 0.8]]]
+case("cat_dim1", lambda a, b: torch.cat([a, b * 2], dim=1), a23, b23)
+case("stack_dim2", lambda a, b: torch.stack([a, b * 2], dim=2), a23, b23)
+case("split_sizes", lambda a: torch.split(a * a, [1, 2], dim=1)[1], a23)
+case("chunk_dim0", lambda a: (a * a).chunk(2)[0], a23)
+case("unbind_dim1", lambda a: torch.unbind(a * a, 1)[2], a23)
+case("repeat", lambda a: a.repeat(2, 1, 2), a23)
+case("bmm", lambda a, b: torch.bmm(a, b), a223, b232)
+case("expand", lambda a: a.unsqueeze(0).expand(2, 2, 3), a23)
+case("permute", lambda a: a.permute(2, 0, 1), a223)
+# Indexing: views (select/slice/None/...), index tensors and lists, masks.
+a34 = [[0.5, -1.25, 2.0, 0.3], [0.75, 0.1, -0.3, 1.7], [1.5, 0.25, -2.0, -0.8]]
+case("index_select_col", lambda a: a[:, 1] * a[:, 2], a34)
+case("index_slice_step", lambda a: a[1:, ::2] ** 2, a34)
+case("index_ellipsis_none", lambda a: a[..., None, -1] * 3, a34)
+case("index_list_repeat", lambda a: a[[2, 0, 2]] * a[0], a34)
+case("index_two_tensors", lambda a: a[torch.arange(3), torch.tensor([3, 0, 3])] ** 2, a34)
+case("index_mask", lambda a: a[a > 0.2] ** 2, a34)
+case("index_cols_list", lambda a: a[1:, [0, 3]] * 2, a34)
+# Reductions and elementwise math (compiler/api/families/tensor-math.ts).
+case("var_all", lambda a: a.var(), a23)
+case("var_dim_biased", lambda a: a.var(1, unbiased=False, keepdim=True) * a, a23)
+case("std_dim", lambda a: a.std(dim=0) * 2, a23)
+case("prod_all", lambda a: a.prod(), a23)
+case("prod_dim", lambda a: a.prod(1) ** 2, a23)
+case("norm_all", lambda a: a.norm(), a23)
+case("norm_p1_dim", lambda a: a.norm(p=1, dim=1), a23)
+case("clamp", lambda a: a.clamp(-0.5, 1.0) * a, a23)
+case("clamp_min", lambda a: a.clamp(min=0.2) * 3, a23)
+case("maximum", lambda a, b: torch.maximum(a, b), a23, b23)
+case("minimum", lambda a, b: torch.minimum(a, b) * 2, a23, b23)
+case("log2_abs", lambda a: torch.log2(a.abs() + 0.5), a23)
+case("log10_log1p", lambda a: (a.abs() + 0.5).log10() + a.abs().log1p(), a23)
+case("expm1_rsqrt", lambda a: a.expm1() * (a.abs() + 0.5).rsqrt(), a23)
+case("sin_cos", lambda a: a.sin() * a.cos(), a23)
+case("round_floor_ceil", lambda a: a * 3 + (a * 3).round() + a.floor() + a.ceil() + a.sign(), a23)
+# nn layers: activations, average pooling, batch norm, embedding (runtime/ops/activation.ts, avgpool.ts, nn/batchnorm.ts, nn/embedding.ts).
+img134 = [[[[0.5, -1.25, 2.0, 0.3], [0.75, 0.1, -0.3, 1.7], [1.5, 0.25, -2.0, -0.8]]]]
+case("leaky_relu", lambda a: F.leaky_relu(a, 0.2), a23)
+case("elu", lambda a: F.elu(a, alpha=0.7), a23)
+case("gelu", lambda a: F.gelu(a), a23)
+case("gelu_tanh", lambda a: F.gelu(a, approximate="tanh"), a23)
+case("softplus", lambda a: F.softplus(a, beta=2.0, threshold=1.5), a23)
+case("avg_pool2d", lambda a: F.avg_pool2d(a, 2, stride=1, padding=1), img134)
+case("avg_pool2d_ceil_nopad", lambda a: F.avg_pool2d(a, 2, ceil_mode=True, count_include_pad=False), img134)
+case("adaptive_avg_pool2d", lambda a: F.adaptive_avg_pool2d(a, (2, 3)), img134)
+case("batch_norm_train", lambda a, w, b: F.batch_norm(a, None, None, w, b, training=True) * torch.tensor([[1.0, 2.0, 3.0], [0.5, -1.0, 2.0]]), a23, [1.5, 0.5, -1.0], b3)
+case("embedding_padding", lambda w: F.embedding(torch.tensor([[0, 2], [2, 1]]), w, padding_idx=1), w32)
 out["cases"] = cases
 
 # Class-index cross entropy (targets are not differentiable).

@@ -99,9 +99,11 @@ export const moduleMethodsApi: readonly ApiEntry[] = [
   {
     python: "Tensor.dtype",
     kind: "property",
+    // The runtime keeps its own dtype name in `dtype`; programs see the torch.dtype object.
+    ts: "torchDtype",
     params: [],
-    result: T.unknown,
-    summary: "the element type",
+    result: { k: "object", cls: "torch.dtype" },
+    summary: "the element type (prints as torch.float32)",
   },
   {
     python: "Linear.weight",

@@ -23,6 +23,16 @@ const UNARY: Record<UnaryOp, number> = {
   square: 11,
   logicalNot: 12,
   trunc: 13,
+  log2: 14,
+  log10: 15,
+  log1p: 16,
+  expm1: 17,
+  rsqrt: 18,
+  sin: 19,
+  cos: 20,
+  floor: 21,
+  ceil: 22,
+  round: 23,
 };
 
 const BINARY: Record<BinaryOp, number> = {
@@ -79,6 +89,29 @@ function un(code: number, x: number, p: number): number {
       return x ? 0 : 1;
     case 13:
       return Math.trunc(x);
+    case 14:
+      return Math.log2(x);
+    case 15:
+      return Math.log10(x);
+    case 16:
+      return Math.log1p(x);
+    case 17:
+      return Math.expm1(x);
+    case 18:
+      return 1 / Math.sqrt(x);
+    case 19:
+      return Math.sin(x);
+    case 20:
+      return Math.cos(x);
+    case 21:
+      return Math.floor(x);
+    case 22:
+      return Math.ceil(x);
+    case 23:
+      return roundHalfEven(x);
+    // float32 rsqrt as PyTorch's vectorised kernel: 1 / sqrt(x), each step rounded.
+    case 218:
+      return Math.fround(1 / Math.fround(Math.sqrt(x)));
     case 100:
       return Math.pow(x, p);
     // float32 variants, reproducing PyTorch's AVX2 kernels bit for bit:
@@ -96,6 +129,12 @@ function un(code: number, x: number, p: number): number {
     default:
       throw new Error(`unknown unary op ${code}`);
   }
+}
+
+/** Round half to even (PyTorch's round, C's nearbyint); keeps -0. */
+function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
 function bin(code: number, x: number, y: number): number {
@@ -138,7 +177,8 @@ function bin(code: number, x: number, y: number): number {
     case 16:
       return x * (1 - y * y);
     case 17:
-      return y > 0 ? x : y < 0 ? -x : 0;
+      // g * sign(y): a NaN gradient stays NaN at 0, as in PyTorch.
+      return y > 0 ? x : y < 0 ? -x : x * 0;
     case 18:
       return x && y ? 1 : 0;
     case 19:
@@ -206,7 +246,7 @@ function walk1(out: Layout, o: HostArray, value: number): void {
 
 function unaryLoop(code: number, p: number, out: Layout, a: Layout): void {
   if (out.dtype === "float32") {
-    if (code === 2 || code === 3) code += 200;
+    if (code === 2 || code === 3 || code === 18) code += 200;
     else if (code === 7) code = 217;
   }
   const o = arr(out);

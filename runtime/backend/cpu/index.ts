@@ -7,6 +7,7 @@ import { matmul } from "./matmul.js";
 import { reduce, softmax, softmaxBackward } from "./reduce.js";
 import { CpuStorage, newArray, numel } from "./storage.js";
 import { col2im, im2col, maxPool2d, maxPool2dBackward } from "./window.js";
+import { put, take } from "./indexing.js";
 
 export { CpuStorage } from "./storage.js";
 
@@ -39,6 +40,11 @@ export class CpuBackend implements Backend {
   maxPool2d = maxPool2d;
   maxPool2dBackward = maxPool2dBackward;
   writeHost = writeHost;
+  take = take;
+  put = put;
+  readSync(src: Layout): HostArray {
+    return readContiguous(src, newArray(src.dtype, numel(src.sizes)));
+  }
 }
 
 /** Direct host access for CPU-only helpers (init code, tests). */

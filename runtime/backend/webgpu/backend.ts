@@ -15,6 +15,7 @@ import {
   RED, reduceSource, SM, softmaxBackwardSource, softmaxSource, type OperandMode,
 } from "./kernels.js";
 import { COL2IM, IM2COL, MAXPOOL, MAXPOOL_BACKWARD, WIN, WINDOW_FIELDS, WP } from "./window.js";
+import { IX, putSource, TAKE } from "./indexing.js";
 
 // Numeric flags (the spec's GPUBufferUsage / GPUMapMode values), so this module
 // does not depend on the globals Dawn installs.
@@ -600,5 +601,35 @@ export class WebGpuBackend implements Backend {
       P[b + WP.oOff] = out.offset;
       P[b + WP.iOff] = ic.offset;
     });
+  }
+
+  // ---- gather / scatter by storage position (indexing.ts) ----------------------
+
+  take(out: Layout, src: Layout, index: Layout): void {
+    const n = numel(out.sizes);
+    if (n === 0) return;
+    const ic = this.contiguous(index);
+    const [gx, gy] = splitGroups(Math.ceil(n / EW_WG));
+    this.dispatch("take", () => TAKE, [buf(out), buf(src), buf(ic)], (P, _F, b) => {
+      P[b + IX.n] = n;
+      P[b + IX.oOff] = out.offset;
+      P[b + IX.iOff] = ic.offset;
+    }, [gx, gy, 1]);
+  }
+
+  put(out: Layout, index: Layout, values: Layout, accumulate: boolean): void {
+    const n = numel(index.sizes);
+    if (n === 0) return;
+    const ic = this.contiguous(index);
+    const vc = this.contiguous(values);
+    this.dispatch(`put:${accumulate}`, () => putSource(accumulate), [buf(out), buf(vc), buf(ic)], (P, _F, b) => {
+      P[b + IX.n] = n;
+      P[b + IX.iOff] = ic.offset;
+      P[b + IX.vOff] = vc.offset;
+    }, [1, 1, 1]);
+  }
+
+  readSync(_src: Layout): HostArray | null {
+    return null;
   }
 }

@@ -9,7 +9,25 @@
 
 import type { BinaryOp, UnaryOp } from "../backend.js";
 
-type Fn1 = "exp" | "log" | "sqrt" | "abs" | "tanh" | "trunc" | "neg" | "sign";
+type Fn1 =
+  | "exp"
+  | "log"
+  | "sqrt"
+  | "abs"
+  | "tanh"
+  | "trunc"
+  | "neg"
+  | "sign"
+  | "log2"
+  | "log10"
+  | "log1p"
+  | "expm1"
+  | "rsqrt"
+  | "sin"
+  | "cos"
+  | "floor"
+  | "ceil"
+  | "round";
 type Fn2 = "+" | "-" | "*" | "/" | "pow" | "max" | "min";
 type Cmp = "<" | "<=" | ">" | ">=" | "==" | "!=";
 
@@ -63,6 +81,16 @@ export const UNARY_EXPR: Record<UnaryOp, Num> = {
   square: mul(X, X),
   logicalNot: b2n(cmp("==", X, k(0))),
   trunc: f1("trunc", X),
+  log2: f1("log2", X),
+  log10: f1("log10", X),
+  log1p: f1("log1p", X),
+  expm1: f1("expm1", X),
+  rsqrt: f1("rsqrt", X),
+  sin: f1("sin", X),
+  cos: f1("cos", X),
+  floor: f1("floor", X),
+  ceil: f1("ceil", X),
+  round: f1("round", X),
 };
 
 /** x ** p with a scalar exponent. */
@@ -89,7 +117,7 @@ export const BINARY_EXPR: Record<BinaryOp, Num> = {
   reluGrad: sel(cmp(">", Y, k(0)), X, k(0)),
   sigmoidGrad: mul(mul(X, sub(k(1), Y)), Y),
   tanhGrad: mul(X, sub(k(1), mul(Y, Y))),
-  absGrad: sel(cmp(">", Y, k(0)), X, sel(cmp("<", Y, k(0)), f1("neg", X), k(0))),
+  absGrad: sel(cmp(">", Y, k(0)), X, sel(cmp("<", Y, k(0)), f1("neg", X), mul(X, k(0)))),
   logicalAnd: b2n({ t: "and", a: nz(X), b: nz(Y) }),
   logicalOr: b2n({ t: "or", a: nz(X), b: nz(Y) }),
 };
@@ -121,6 +149,44 @@ fn plog(x: f32) -> f32 {
   if (x < 0.0) { return pnan(); }
   return log(x);
 }
+fn plog2(x: f32) -> f32 {
+  if (x == 0.0) { return -pinf(); }
+  if (x < 0.0) { return pnan(); }
+  return log2(x);
+}
+fn plog1p(x: f32) -> f32 {
+  // log(1 + x) loses the low bits of a small x: its series there.
+  if (abs(x) < 1e-4) { return x * (1.0 - x * (0.5 - x / 3.0)); }
+  return plog(1.0 + x);
+}
+fn pexpm1(x: f32) -> f32 {
+  if (abs(x) < 1e-4) { return x * (1.0 + x * (0.5 + x / 6.0)); }
+  return exp(x) - 1.0;
+}
+fn prsqrt(x: f32) -> f32 {
+  if (x == 0.0) { return pinf(); }
+  if (x < 0.0) { return pnan(); }
+  return 1.0 / sqrt(x);
+}
+// sin/cos: some drivers' builtins are only ~1e-4 accurate (SwiftShader), so
+// reduce by pi/2 (two-part constant) and use the Taylor polynomials on [-pi/4, pi/4].
+fn psinr(r: f32) -> f32 {
+  let r2 = r * r;
+  return r + r * r2 * (-0.16666666666666666 + r2 * (0.008333333333333333 + r2 * (-0.0001984126984126984 + r2 * 2.7557319223985893e-6)));
+}
+fn pcosr(r: f32) -> f32 {
+  let r2 = r * r;
+  return 1.0 + r2 * (-0.5 + r2 * (0.041666666666666664 + r2 * (-0.001388888888888889 + r2 * 2.48015873015873e-5)));
+}
+fn psincos(x: f32, shift: i32) -> f32 {
+  let q = round(x * 0.6366197723675814);
+  let r = (x - q * 1.5707963705062866) + q * 4.371138828673793e-8;
+  let k = (i32(q) + shift) & 3;
+  if (k == 0) { return psinr(r); }
+  if (k == 1) { return pcosr(r); }
+  if (k == 2) { return -psinr(r); }
+  return -pcosr(r);
+}
 fn ptanh(x: f32) -> f32 {
   let c = clamp(x, -15.0, 15.0);
   return tanh(c);
@@ -142,6 +208,12 @@ function wgslNum(e: Num, x: string, y: string, p: string): string {
       if (e.f === "neg") return `(-${a})`;
       if (e.f === "tanh") return `ptanh(${a})`;
       if (e.f === "log") return `plog(${a})`;
+      if (e.f === "log2") return `plog2(${a})`;
+      // log10(x) = log2(x) * log10(2)
+      if (e.f === "log10") return `(plog2(${a}) * 0.30102999566398120)`;
+      if (e.f === "log1p" || e.f === "expm1" || e.f === "rsqrt") return `p${e.f}(${a})`;
+      // cos(x) = sin(x + pi/2): one quadrant further.
+      if (e.f === "sin" || e.f === "cos") return `psincos(${a}, ${e.f === "sin" ? 0 : 1})`;
       return `${e.f}(${a})`;
     }
     case "f2": {
@@ -183,6 +255,19 @@ const JS1: Record<Fn1, (a: number) => number> = {
   trunc: Math.trunc,
   neg: (a) => -a,
   sign: (a) => (a > 0 ? 1 : a < 0 ? -1 : a),
+  log2: Math.log2,
+  log10: Math.log10,
+  log1p: Math.log1p,
+  expm1: Math.expm1,
+  rsqrt: (a) => 1 / Math.sqrt(a),
+  sin: Math.sin,
+  cos: Math.cos,
+  floor: Math.floor,
+  ceil: Math.ceil,
+  round: (a) => {
+    const r = Math.round(a);
+    return r - a === 0.5 && r % 2 !== 0 ? r - 1 : r;
+  },
 };
 
 const JS2: Record<Fn2, (a: number, b: number) => number> = {

@@ -298,4 +298,22 @@ export class DeviceRouter implements Backend {
     this.backend(side).maxPool2dBackward(this.impl(out, side), this.impl(g, side), this.impl(indices, side));
     this.wrote(out, side);
   }
+
+  take(out: Layout, src: Layout, index: Layout): void {
+    const side = this.side(out, [src, index]);
+    this.backend(side).take(this.impl(out, side), this.impl(src, side), this.impl(index, side));
+    this.wrote(out, side);
+  }
+
+  put(out: Layout, index: Layout, values: Layout, accumulate: boolean): void {
+    const side = this.side(out, [index, values]);
+    this.backend(side).put(this.impl(out, side), this.impl(index, side), this.impl(values, side), accumulate);
+    this.wrote(out, side);
+  }
+
+  readSync(src: Layout): HostArray | null {
+    const s = rs(src);
+    if (!this.placed(s)) this.place(s, "cpu");
+    return s.cpuValid ? this.cpu.readSync(this.impl(src, "cpu")) : null;
+  }
 }

@@ -56,7 +56,7 @@ describe.skipIf(SKIP_WEBGPU)("WebGPU ops match the CPU backend", () => {
     expect(toJs(BINARY_EXPR.absGrad)(3, -2, 0)).toBe(-3);
   });
 
-  const unary = ["neg", "exp", "abs", "relu", "sigmoid", "tanh"] as const;
+  const unary = ["neg", "exp", "abs", "relu", "sigmoid", "tanh", "sin", "cos", "expm1", "floor", "ceil", "round", "sign"] as const;
   for (const op of unary) {
     it(`${op} forward and backward`, async () => {
       await same(() => {
@@ -78,6 +78,30 @@ describe.skipIf(SKIP_WEBGPU)("WebGPU ops match the CPU backend", () => {
       for (const y of ys.slice(1)) s = s.add(y.sum());
       s.backward();
       return [...ys, x.grad];
+    });
+  });
+
+  it("indexing: views, take/put by position, masks, assignment, gradients", async () => {
+    await same(() => {
+      torch.manual_seed(4);
+      const x = leaf(4, 5);
+      const outs = [
+        x.get(torch.slice(1), torch.slice(null, null, 2)),
+        x.get(torch.ellipsis, -1),
+        x.get([3, 0, 3]),
+        x.get(torch.arange(4), torch.tensor([4, 0, 2, 4])),
+        x.get(torch.slice(), [1, -1]),
+        x.get(torch.tensor([true, false, true, true])),
+      ];
+      let s: Tensor = outs[0]!.sum();
+      for (const o of outs.slice(1)) s = s.add(o.mul(o).sum());
+      s.backward();
+      const y = torch.randn(3, 4);
+      y.set([0], 2);
+      y.set([torch.slice(), 1], torch.tensor([1, 2, 3]));
+      y.set([torch.tensor([2, 2, 1]), torch.tensor([0, 0, 3])], torch.tensor([7, 8, 9]));
+      y.set([y.gt(1.5)], -1);
+      return [...outs, x.grad, y];
     });
   });
 

@@ -1,0 +1,7 @@
+// torch.return_types: the named (values, indices) results of max(dim) / min(dim),
+// as types for declarations the compiler emits (`let r: torch.return_types.max`).
+
+import type { ValuesIndices } from "./tensor.js";
+
+export type max = ValuesIndices;
+export type min = ValuesIndices;
