@@ -141,13 +141,13 @@ export function cross_entropy(
   const classDim = r === 1 ? 0 : 1;
   if (r > 2) throw new RuntimeError("cross_entropy: only 1-D and 2-D inputs are supported by this runtime");
   const logp = log_softmax(input, classDim);
+  // PyTorch reads a target shaped like the input as class probabilities and
+  // anything else as class indices, whose nll_loss then rejects a float dtype.
+  if (isFloating(target.dtype) && !sameShape(input.sizes, target.sizes)) {
+    throw new RuntimeError(`expected scalar type Long but found ${target.dtype === "float64" ? "Double" : "Float"}`);
+  }
   if (isFloating(target.dtype)) {
     // Class probabilities (PyTorch >= 1.10).
-    if (!sameShape(input.sizes, target.sizes)) {
-      throw new RuntimeError(
-        `Expected target size [${input.sizes.join(", ")}], got [${target.sizes.join(", ")}]`,
-      );
-    }
     const C = input.sizes[classDim]!;
     let tgt = target;
     if (label_smoothing > 0) tgt = add(mul(target, 1 - label_smoothing), label_smoothing / C);

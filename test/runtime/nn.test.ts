@@ -126,3 +126,10 @@ describe("optim", () => {
     expect(values(b)[0]).toBeCloseTo(0.5, 6);
   });
 });
+
+describe("loss errors in PyTorch's words", () => {
+  it("a float target not shaped like the input is read as class indices and rejected for its dtype", () => {
+    const ce = new nn.CrossEntropyLoss();
+    expect(() => ce.forward(torch.randn(3, 4), torch.tensor([1.0, 2.0, 0.0]))).toThrow("expected scalar type Long but found Float");
+  });
+});
