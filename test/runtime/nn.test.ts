@@ -130,6 +130,6 @@ describe("optim", () => {
 describe("loss errors in PyTorch's words", () => {
   it("a float target not shaped like the input is read as class indices and rejected for its dtype", () => {
     const ce = new nn.CrossEntropyLoss();
-    expect(() => ce.forward(torch.randn(3, 4), torch.tensor([1.0, 2.0, 0.0]))).toThrow("expected scalar type Long but found Float");
+    expect(() => ce.forward(torch.randn(3, 4), torch.tensor([1.0, 2.0, 0.0], { dtype: "float32" }))).toThrow("expected scalar type Long but found Float");
   });
 });
