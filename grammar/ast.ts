@@ -172,6 +172,12 @@ export interface GeneratorExpr extends NodeBase {
   readonly element: Expr;
   readonly generators: readonly Comprehension[];
 }
+/** `{x for x in xs}` */
+export interface SetCompExpr extends NodeBase {
+  readonly kind: "SetComp";
+  readonly element: Expr;
+  readonly generators: readonly Comprehension[];
+}
 export interface DictCompExpr extends NodeBase {
   readonly kind: "DictComp";
   readonly key: Expr;
@@ -204,6 +210,7 @@ export type Expr =
   | SetExpr
   | ListCompExpr
   | GeneratorExpr
+  | SetCompExpr
   | DictCompExpr;
 
 // ----------------------------------------------------------------- statements

@@ -137,6 +137,8 @@ function targetDescription(e: Expr): string | null {
       return "list comprehension";
     case "DictComp":
       return "dict comprehension";
+    case "SetComp":
+      return "set comprehension";
     case "GeneratorExp":
       return "generator expression";
     case "Slice":
@@ -1793,11 +1795,9 @@ export class PythonParser extends EmbeddedActionsParser {
             },
             {
               ALT: () => {
-                const f = this.LA(1);
-                this.SUBRULE2(this.compFor);
-                return this.ACTION((): Expr => {
-                  throw this.fail(f, "set comprehensions are not supported by pyt2ts", { span: this.outer(first) });
-                });
+                const generators = this.SUBRULE2(this.compFor);
+                const close = this.CONSUME5(T.RBrace);
+                return this.ACTION((): Expr => ({ kind: "SetComp", span: joinSpans(this.sp(open), this.sp(close)), element: first, generators }));
               },
             },
             {

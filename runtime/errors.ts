@@ -4,7 +4,7 @@
 
 import { PyException } from "./py/errors.js";
 
-export { PyException, ValueError, PyTypeError } from "./py/errors.js";
+export { PyException, ValueError, PyTypeError, AssertionError } from "./py/errors.js";
 
 export class RuntimeError extends PyException {
   constructor(message: string) {

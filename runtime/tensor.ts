@@ -5,12 +5,12 @@
 
 import type { DType, TensorView } from "./format/types.js";
 import { formatTensor } from "./format/tensor.js";
-import { markFloatList, Size, Tuple, type Printable } from "./py/values.js";
+import { markFloatList, PyFloat, Size, Tuple, type Printable } from "./py/values.js";
 import { getBackend, type Layout, type Storage } from "./backend/index.js";
 import type { Node } from "./autograd/node.js";
 import { runBackward } from "./autograd/engine.js";
-import { RuntimeError, ValueError } from "./errors.js";
-import { placeOn } from "./device.js";
+import { AssertionError, RuntimeError, ValueError } from "./errors.js";
+import { isAcceleratorAvailable, placeOn } from "./device.js";
 import * as E from "./ops/elementwise.js";
 import * as R from "./ops/reduce.js";
 import * as M from "./ops/matmul.js";
@@ -20,6 +20,10 @@ import * as C from "./ops/convert.js";
 import * as RNG from "./ops/random.js";
 import * as IX from "./ops/indexing.js";
 import * as J from "./ops/join.js";
+import * as G from "./ops/gather.js";
+import * as O from "./ops/sort.js";
+import * as TR from "./ops/truth.js";
+import * as D from "./ops/division.js";
 import { dtype, itemSize, legacyTypeName } from "./dtype.js";
 import type { Scalar } from "./ops/util.js";
 
@@ -49,19 +53,43 @@ export function isFloating(dtype: DType): boolean {
 
 /** `x.device`: prints `device(type='cpu')`, and `str()` gives `cpu`. */
 export class Device {
-  constructor(readonly type: string) {}
+  constructor(
+    readonly type: string,
+    /** `torch.device("cuda:0")`'s 0; null when the string names no index. */
+    readonly index: number | null = null,
+  ) {}
   __repr__(): string {
-    return `device(type='${this.type}')`;
+    return this.index === null ? `device(type='${this.type}')` : `device(type='${this.type}', index=${this.index})`;
   }
   __str__(): string {
-    return this.type;
+    return this.toString();
   }
   toString(): string {
-    return this.type;
+    return this.index === null ? this.type : `${this.type}:${this.index}`;
+  }
+  private static readonly known = new Map<string, Device>();
+  /** One object per device string, so `x.device == torch.device("cpu")` holds as it does in Python. */
+  static of(type: string, index: number | null = null): Device {
+    const key = index === null ? type : `${type}:${index}`;
+    let d = Device.known.get(key);
+    if (d === undefined) Device.known.set(key, (d = new Device(type, index)));
+    return d;
   }
 }
 
-const CPU = new Device("cpu");
+const CPU = Device.of("cpu");
+
+let nonLeafGradWarned = false;
+/** PyTorch's UserWarning for `.grad` of a non-leaf (stderr only, once; the value is None as in PyTorch). */
+function warnNonLeafGrad(): void {
+  if (nonLeafGradWarned) return;
+  nonLeafGradWarned = true;
+  const proc = (globalThis as { process?: { stderr?: { write(s: string): unknown } } }).process;
+  const text =
+    "UserWarning: The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more informations.";
+  if (proc?.stderr) proc.stderr.write(text + "\n");
+  else console.warn(text);
+}
 
 /**
  * Result of `max(dim)` / `min(dim)`: torch.return_types.max. Iterable, so
@@ -71,7 +99,7 @@ const CPU = new Device("cpu");
  */
 export class ValuesIndices implements Printable {
   constructor(
-    readonly op: "max" | "min",
+    readonly op: "max" | "min" | "sort" | "topk",
     readonly values: Tensor,
     readonly indices: Tensor,
   ) {}
@@ -94,6 +122,8 @@ export class ValuesIndices implements Printable {
 }
 
 export class Tensor implements Layout, Printable {
+  /** `type(x)` prints `<class 'torch.Tensor'>` (py/formatting.ts). */
+  static readonly __module__: string = "torch";
   /** Element type. */
   dtype: DType;
   /** Backend buffer; shared between views, `.data` and Parameters built from this tensor. */
@@ -130,13 +160,13 @@ export class Tensor implements Layout, Printable {
   size(dim: number): number;
   size(dim?: number): Size | number {
     if (dim === undefined) return this.shape;
-    return this.sizes[S.normDim(dim, this.sizes.length)]!;
+    return this.sizes[S.sizeDim(dim, this.sizes.length)]!;
   }
   stride(): number[];
   stride(dim: number): number;
   stride(dim?: number): number[] | number {
     if (dim === undefined) return this.strides.slice();
-    return this.strides[S.normDim(dim, this.sizes.length)]!;
+    return this.strides[S.sizeDim(dim, this.sizes.length)]!;
   }
   dim(): number {
     return this.sizes.length;
@@ -197,6 +227,7 @@ export class Tensor implements Layout, Printable {
     return this;
   }
   get grad(): Tensor | null {
+    if (this._gradFn !== null && !this._retainsGrad) warnNonLeafGrad();
     return this._grad;
   }
   set grad(g: Tensor | null) {
@@ -234,8 +265,8 @@ export class Tensor implements Layout, Printable {
     this._sizeCache = null;
   }
 
-  backward(gradient?: Tensor | null, retain_graph = false): void {
-    runBackward(this, gradient ?? null, retain_graph);
+  backward(gradient?: Tensor | null, retain_graph: boolean | null = null): void {
+    runBackward(this, gradient ?? null, retain_graph ?? false);
   }
   detach(): Tensor {
     return this.data;
@@ -250,9 +281,17 @@ export class Tensor implements Layout, Printable {
 
   async item(): Promise<number> {
     const n = this.numel();
-    if (n !== 1) throw new RuntimeError(`a Tensor with ${n} elements cannot be converted to Scalar`);
+    // PyTorch 1.13's Python binding raises this ValueError before reaching ATen's "cannot be converted to Scalar".
+    if (n !== 1) throw new ValueError("only one element tensors can be converted to Python scalars");
     const a = await getBackend().read(this);
     return a[0]!;
+  }
+  /** torch.equal: same sizes and equal values (across dtypes; NaN is never equal). */
+  async equal(other: Tensor): Promise<boolean> {
+    if (this.sizes.length !== other.sizes.length || this.sizes.some((s, i) => s !== other.sizes[i])) return false;
+    const [a, b] = [await getBackend().read(this), await getBackend().read(other)];
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
   }
   async tolist(): Promise<unknown> {
     const a = await getBackend().read(this);
@@ -260,7 +299,8 @@ export class Tensor implements Layout, Printable {
     // Lists of Python floats: `[1.0, 2.0]` prints as PyTorch's tolist() does, not `[1, 2]`.
     const float = isFloating(this.dtype);
     const sizes = this.sizes;
-    if (sizes.length === 0) return bool ? a[0] !== 0 : a[0]!;
+    // A 0-d float tensor's tolist() is a Python float: `6.0`, not `6`.
+    if (sizes.length === 0) return bool ? a[0] !== 0 : float ? new PyFloat(a[0]!) : a[0]!;
     let pos = 0;
     const build = (d: number): unknown[] => {
       const n = sizes[d]!;
@@ -362,6 +402,11 @@ export class Tensor implements Layout, Printable {
   }
   cpu(): Tensor {
     return this;
+  }
+  /** Without a GPU backend PyTorch's CPU build refuses; with one, the same as `.to("cuda")`. */
+  cuda(): Tensor {
+    if (!isAcceleratorAvailable()) throw new AssertionError("Torch not compiled with CUDA enabled");
+    return this.to("cuda");
   }
   /** `x.type()` is the legacy type name (`torch.FloatTensor`); `x.type(torch.float64)` converts. */
   type(): string;
@@ -504,19 +549,19 @@ export class Tensor implements Layout, Printable {
   sign(): Tensor {
     return E.sign(this);
   }
-  clamp(min: Scalar | null = null, max: Scalar | null = null): Tensor {
+  clamp(min: Tensor | Scalar | null = null, max: Tensor | Scalar | null = null): Tensor {
     return E.clamp(this, min, max);
   }
-  clip(min: Scalar | null = null, max: Scalar | null = null): Tensor {
+  clip(min: Tensor | Scalar | null = null, max: Tensor | Scalar | null = null): Tensor {
     return E.clamp(this, min, max);
   }
-  clamp_min(min: Scalar): Tensor {
+  clamp_min(min: Tensor | Scalar): Tensor {
     return E.clamp(this, min, null, "ClampMinBackward0");
   }
-  clamp_max(max: Scalar): Tensor {
+  clamp_max(max: Tensor | Scalar): Tensor {
     return E.clamp(this, null, max, "ClampMaxBackward0");
   }
-  clamp_(min: Scalar | null = null, max: Scalar | null = null): this {
+  clamp_(min: Tensor | Scalar | null = null, max: Tensor | Scalar | null = null): this {
     return E.inplaceResult(this, (x) => E.clamp(x, min, max));
   }
   maximum(other: Tensor): Tensor {
@@ -549,6 +594,16 @@ export class Tensor implements Layout, Printable {
   }
   bitwise_not(): Tensor {
     return E.bitwise_not(this);
+  }
+  // `mask &= other` (Python's __iand__ etc.): in place, so other names for the tensor see it.
+  bitwise_and_(other: Tensor | Scalar): this {
+    return E.inplaceResult(this, (x) => E.bitwise_and(x, other));
+  }
+  bitwise_or_(other: Tensor | Scalar): this {
+    return E.inplaceResult(this, (x) => E.bitwise_or(x, other));
+  }
+  bitwise_xor_(other: Tensor | Scalar): this {
+    return E.inplaceResult(this, (x) => E.bitwise_xor(x, other));
   }
   add_(other: Tensor | Scalar, alpha = 1): this {
     return E.inplace(this, "add", other, alpha);
@@ -587,11 +642,11 @@ export class Tensor implements Layout, Printable {
     return dim === undefined ? R.maxAll(this, "min") : R.maxDim(this, "min", dim, keepdim);
   }
   /** `x.var()`, `x.var(dim, unbiased=True, keepdim=False)`; `x.var(False)` is unbiased=False. */
-  var(dim?: number | readonly number[] | boolean | null, unbiased = true, keepdim = false): Tensor {
-    return R.varStd("var", this, dim ?? null, unbiased, keepdim);
+  var(dim?: number | readonly number[] | boolean | null, unbiased = true, keepdim = false, correction: number | null = null): Tensor {
+    return R.varStd("var", this, dim ?? null, unbiased, keepdim, correction);
   }
-  std(dim?: number | readonly number[] | boolean | null, unbiased = true, keepdim = false): Tensor {
-    return R.varStd("std", this, dim ?? null, unbiased, keepdim);
+  std(dim?: number | readonly number[] | boolean | null, unbiased = true, keepdim = false, correction: number | null = null): Tensor {
+    return R.varStd("std", this, dim ?? null, unbiased, keepdim, correction);
   }
   prod(dim?: number | null, keepdim = false): Tensor {
     return R.prod(this, dim ?? null, keepdim);
@@ -607,7 +662,48 @@ export class Tensor implements Layout, Printable {
     return R.argmax(this, "argmin", dim ?? null, keepdim);
   }
 
+  // ---- ordering and truth tests (ops/sort.ts, ops/truth.ts) -----------------
+
+  sort(dim = -1, descending = false): ValuesIndices {
+    return O.sort(this, dim, descending);
+  }
+  argsort(dim = -1, descending = false): Tensor {
+    return O.argsort(this, dim, descending);
+  }
+  topk(k: number, dim = -1, largest = true, sorted = true): ValuesIndices {
+    return O.topk(this, k, dim, largest, sorted);
+  }
+  cumsum(dim: number): Tensor {
+    return O.cumsum(this, dim);
+  }
+  all(dim?: number | null, keepdim = false): Tensor {
+    return TR.all(this, dim ?? null, keepdim);
+  }
+  any(dim?: number | null, keepdim = false): Tensor {
+    return TR.any(this, dim ?? null, keepdim);
+  }
+  allclose(other: Tensor, rtol = 1e-5, atol = 1e-8, equal_nan = false): Promise<boolean> {
+    return TR.allclose(this, other, rtol, atol, equal_nan);
+  }
+  /** Python's `a // b` (floor_divide) and `a % b` (remainder). */
+  floor_divide(other: Tensor | Scalar): Tensor {
+    return D.floor_divide(this, other);
+  }
+  remainder(other: Tensor | Scalar): Tensor {
+    return D.remainder(this, other);
+  }
+
   // ---- linear algebra -------------------------------------------------------
+
+  dot(other: Tensor): Tensor {
+    return M.dot(this, other);
+  }
+  mv(vec: Tensor): Tensor {
+    return M.mv(this, vec);
+  }
+  outer(vec2: Tensor): Tensor {
+    return M.outer(this, vec2);
+  }
 
   matmul(other: Tensor): Tensor {
     return M.matmul(this, other);
@@ -673,6 +769,26 @@ export class Tensor implements Layout, Printable {
   }
   chunk(chunks: number, dim = 0): Tuple<Tensor> {
     return J.chunk(this, chunks, dim);
+  }
+  /** Values picked along dim by an int64 index of the same rank. */
+  gather(dim: number, index: Tensor): Tensor {
+    return G.gather(this, dim, index);
+  }
+  index_select(dim: number, index: Tensor): Tensor {
+    return G.index_select(this, dim, index);
+  }
+  /** In place: writes src (or a value) at the index's positions along dim. */
+  scatter_(dim: number, index: Tensor, src: Tensor | Scalar): this {
+    return G.scatter_(this, dim, index, src);
+  }
+  scatter(dim: number, index: Tensor, src: Tensor | Scalar): Tensor {
+    return G.scatter(this, dim, index, src);
+  }
+  masked_fill(mask: Tensor, value: Tensor | Scalar): Tensor {
+    return G.masked_fill(this, mask, value);
+  }
+  masked_fill_(mask: Tensor, value: Tensor | Scalar): this {
+    return G.masked_fill_(this, mask, value);
   }
   unbind(dim = 0): Tuple<Tensor> {
     return J.unbind(this, dim);

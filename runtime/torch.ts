@@ -7,7 +7,7 @@ import { PyFloat, Size, Tuple } from "./py/values.js";
 import { getBackend } from "./backend/index.js";
 import { enable_grad, GradMode, isGradEnabled, no_grad, set_grad_enabled } from "./autograd/grad_mode.js";
 import { RuntimeError, ValueError } from "./errors.js";
-import { isAcceleratorAvailable, placeOn } from "./device.js";
+import { deviceType, isAcceleratorAvailable, placeOn } from "./device.js";
 import { Device, emptyTensor, fromHost, Tensor, ValuesIndices } from "./tensor.js";
 import { dtype, dtypeName, type DTypeArg } from "./dtype.js";
 import * as E from "./ops/elementwise.js";
@@ -16,6 +16,10 @@ import * as M from "./ops/matmul.js";
 import * as S from "./ops/shape.js";
 import * as J from "./ops/join.js";
 import * as X from "./ops/softmax.js";
+import * as O from "./ops/sort.js";
+import * as TR from "./ops/truth.js";
+import * as D from "./ops/division.js";
+import { runGrad } from "./autograd/engine.js";
 import type { Scalar } from "./ops/util.js";
 
 export { Tensor, Size, Device, ValuesIndices, no_grad, enable_grad, set_grad_enabled, GradMode };
@@ -382,10 +386,23 @@ export const cuda = {
   device_count(): number {
     return 0;
   },
+  /**
+   * Seeds the CUDA generators, which do not exist here: like PyTorch on a machine without a GPU,
+   * a no-op (`torch.manual_seed` seeds the generator every tensor here draws from).
+   */
+  manual_seed(seed: number): void {
+    void seed;
+  },
+  manual_seed_all(seed: number): void {
+    void seed;
+  },
 };
 
+/** torch.device("cuda:0"): checks the type as PyTorch does; prints `cuda:0`, repr `device(type='cuda', index=0)`. */
 export function device(name: string): Device {
-  return new Device(name.split(":")[0]!);
+  const type = deviceType(name);
+  const index = name.includes(":") ? Number(name.slice(name.indexOf(":") + 1)) : null;
+  return Device.of(type, index);
 }
 
 // ---- function forms of ops -------------------------------------------------------
@@ -435,6 +452,21 @@ export function square(input: Tensor): Tensor {
 export function reciprocal(input: Tensor): Tensor {
   return E.reciprocal(input);
 }
+export function equal(input: Tensor, other: Tensor): Promise<boolean> {
+  return input.equal(other);
+}
+export function gather(input: Tensor, dim: number, index: Tensor): Tensor {
+  return input.gather(dim, index);
+}
+export function index_select(input: Tensor, dim: number, index: Tensor): Tensor {
+  return input.index_select(dim, index);
+}
+export function scatter(input: Tensor, dim: number, index: Tensor, src: Tensor | Scalar): Tensor {
+  return input.scatter(dim, index, src);
+}
+export function masked_fill(input: Tensor, mask: Tensor, value: Tensor | Scalar): Tensor {
+  return input.masked_fill(mask, value);
+}
 export function where(condition: Tensor, input: Tensor | Scalar, other: Tensor | Scalar): Tensor {
   return E.where(condition, input, other);
 }
@@ -478,12 +510,12 @@ export function min(input: Tensor, dim?: number | Tensor, keepdim = false): Tens
   return dim === undefined ? R.maxAll(input, "min") : R.maxDim(input, "min", dim, keepdim);
 }
 // Reductions, elementwise math and logical ops (ops/reduce.ts, ops/elementwise.ts).
-export function var_(input: Tensor, dim?: number | readonly number[] | boolean | null, unbiased = true, keepdim = false): Tensor {
-  return R.varStd("var", input, dim ?? null, unbiased, keepdim);
+export function var_(input: Tensor, dim?: number | readonly number[] | boolean | null, unbiased = true, keepdim = false, correction: number | null = null): Tensor {
+  return R.varStd("var", input, dim ?? null, unbiased, keepdim, correction);
 }
 export { var_ as var };
-export function std(input: Tensor, dim?: number | readonly number[] | boolean | null, unbiased = true, keepdim = false): Tensor {
-  return R.varStd("std", input, dim ?? null, unbiased, keepdim);
+export function std(input: Tensor, dim?: number | readonly number[] | boolean | null, unbiased = true, keepdim = false, correction: number | null = null): Tensor {
+  return R.varStd("std", input, dim ?? null, unbiased, keepdim, correction);
 }
 export function prod(input: Tensor, dim?: number | null, keepdim = false): Tensor {
   return R.prod(input, dim ?? null, keepdim);
@@ -524,14 +556,14 @@ export function round(input: Tensor): Tensor {
 export function sign(input: Tensor): Tensor {
   return E.sign(input);
 }
-export function clamp(input: Tensor, min: Scalar | null = null, max: Scalar | null = null): Tensor {
+export function clamp(input: Tensor, min: Tensor | Scalar | null = null, max: Tensor | Scalar | null = null): Tensor {
   return E.clamp(input, min, max);
 }
 export { clamp as clip };
-export function clamp_min(input: Tensor, min: Scalar): Tensor {
+export function clamp_min(input: Tensor, min: Tensor | Scalar): Tensor {
   return E.clamp(input, min, null, "ClampMinBackward0");
 }
-export function clamp_max(input: Tensor, max: Scalar): Tensor {
+export function clamp_max(input: Tensor, max: Tensor | Scalar): Tensor {
   return E.clamp(input, null, max, "ClampMaxBackward0");
 }
 export function maximum(input: Tensor, other: Tensor): Tensor {
@@ -551,6 +583,18 @@ export function logical_xor(input: Tensor, other: Tensor | Scalar): Tensor {
 }
 export function logical_not(input: Tensor): Tensor {
   return E.logical_not(input);
+}
+export function bitwise_and(input: Tensor, other: Tensor | Scalar): Tensor {
+  return E.bitwise_and(input, other);
+}
+export function bitwise_or(input: Tensor, other: Tensor | Scalar): Tensor {
+  return E.bitwise_or(input, other);
+}
+export function bitwise_xor(input: Tensor, other: Tensor | Scalar): Tensor {
+  return E.bitwise_xor(input, other);
+}
+export function bitwise_not(input: Tensor): Tensor {
+  return E.bitwise_not(input);
 }
 export function argmax(input: Tensor, dim?: number | null, keepdim = false): Tensor {
   return R.argmax(input, "argmax", dim ?? null, keepdim);
@@ -601,3 +645,72 @@ export function detach(input: Tensor): Tensor {
   return input.detach();
 }
 export { set_printoptions, get_printoptions } from "./format/options.js";
+
+// ---- ordering, truth tests, products of vectors, `//` and `%` -------------------
+
+export function sort(input: Tensor, dim = -1, descending = false): ValuesIndices {
+  return O.sort(input, dim, descending);
+}
+export function argsort(input: Tensor, dim = -1, descending = false): Tensor {
+  return O.argsort(input, dim, descending);
+}
+export function topk(input: Tensor, k: number, dim = -1, largest = true, sorted = true): ValuesIndices {
+  return O.topk(input, k, dim, largest, sorted);
+}
+export function cumsum(input: Tensor, dim: number): Tensor {
+  return O.cumsum(input, dim);
+}
+export function all(input: Tensor, dim?: number | null, keepdim = false): Tensor {
+  return TR.all(input, dim ?? null, keepdim);
+}
+export function any(input: Tensor, dim?: number | null, keepdim = false): Tensor {
+  return TR.any(input, dim ?? null, keepdim);
+}
+export function allclose(input: Tensor, other: Tensor, rtol = 1e-5, atol = 1e-8, equal_nan = false): Promise<boolean> {
+  return TR.allclose(input, other, rtol, atol, equal_nan);
+}
+export function dot(input: Tensor, other: Tensor): Tensor {
+  return M.dot(input, other);
+}
+export function mv(input: Tensor, vec: Tensor): Tensor {
+  return M.mv(input, vec);
+}
+export function outer(input: Tensor, vec2: Tensor): Tensor {
+  return M.outer(input, vec2);
+}
+export function floor_divide(input: Tensor | Scalar, other: Tensor | Scalar): Tensor {
+  return D.floor_divide(input, other);
+}
+export function remainder(input: Tensor | Scalar, other: Tensor | Scalar): Tensor {
+  return D.remainder(input, other);
+}
+
+/** What Debian's python3-torch 1.13 (the reference build) reports. */
+export const __version__ = "1.13.0a0";
+
+/** torch.autograd: `grad` computes gradients without touching any `.grad`. */
+export const autograd = {
+  /**
+   * `g, = torch.autograd.grad(out, x)`: a tuple with one gradient per input
+   * (None for an unused input when allow_unused). create_graph is refused by
+   * the compiler (higher-order gradients are not supported).
+   */
+  grad: autogradGrad,
+};
+
+type GradOutputs = Tensor | readonly (Tensor | null)[] | null;
+/** Without allow_unused every input gets a tensor (or the call raises); with it, unused inputs get None. */
+function autogradGrad(outputs: Tensor | readonly Tensor[], inputs: Tensor | readonly Tensor[], grad_outputs?: GradOutputs, retain_graph?: boolean | null, allow_unused?: false): Tuple<Tensor>;
+function autogradGrad(outputs: Tensor | readonly Tensor[], inputs: Tensor | readonly Tensor[], grad_outputs: GradOutputs, retain_graph: boolean | null, allow_unused: boolean): Tuple<Tensor | null>;
+function autogradGrad(
+  outputs: Tensor | readonly Tensor[],
+  inputs: Tensor | readonly Tensor[],
+  grad_outputs: GradOutputs = null,
+  retain_graph: boolean | null = null,
+  allow_unused = false,
+): Tuple<Tensor | null> {
+  const outs = outputs instanceof Tensor ? [outputs] : outputs;
+  const ins = inputs instanceof Tensor ? [inputs] : inputs;
+  const gos = grad_outputs === null ? [] : grad_outputs instanceof Tensor ? [grad_outputs] : grad_outputs;
+  return Tuple.from(runGrad(outs, ins, gos, retain_graph ?? false, allow_unused)) as Tuple<Tensor | null>;
+}

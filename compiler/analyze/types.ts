@@ -11,18 +11,21 @@ export type Type =
   // dtype: what the compiler knows of the element type where it matters (`.item()` of an int64 or bool tensor is an int); absent: floating or unknown.
   | { readonly k: "tensor"; readonly parameter?: boolean; readonly dtype?: "int64" | "bool" }
   | { readonly k: "size" }
-  | { readonly k: "module"; readonly cls: string; readonly user?: boolean; readonly children?: readonly Type[] }
+  // children: a Sequential's submodule types in order; elem: what a ModuleList / ModuleDict holds (absent: not known yet).
+  | { readonly k: "module"; readonly cls: string; readonly user?: boolean; readonly children?: readonly Type[]; readonly elem?: Type }
   | { readonly k: "optimizer"; readonly cls: string }
   | { readonly k: "list"; readonly elem: Type }
   | { readonly k: "tuple"; readonly elems: readonly Type[] }
   | { readonly k: "dict"; readonly key: Type; readonly value: Type }
+  | { readonly k: "set"; readonly elem: Type }
   | { readonly k: "range" }
   | { readonly k: "iterator"; readonly elem: Type }
   | { readonly k: "context" }
   | { readonly k: "namespace"; readonly path: string }
   | { readonly k: "function"; readonly name: string }
   | { readonly k: "class"; readonly name: string; readonly base: string | null }
-  | { readonly k: "object"; readonly cls: string }
+  // elem: for torch.return_types.* (max/min/sort/topk with a dim), the values' tensor type (int64 in, int64 out).
+  | { readonly k: "object"; readonly cls: string; readonly elem?: Type }
   | { readonly k: "unknown" };
 
 export const T = {
@@ -57,9 +60,28 @@ export function join(a: Type, b: Type): Type {
   if (sameType(a, b)) return a;
   if (a.k === "tensor" && b.k === "tensor") return T.tensor;
   if ((a.k === "int" && b.k === "float") || (a.k === "float" && b.k === "int")) return T.float;
-  if (a.k === "module" && b.k === "module") return T.module("Module");
+  if (a.k === "module" && b.k === "module") return a.cls === b.cls && !a.user && !b.user ? joinContainers(a, b) : T.module("Module");
   if (a.k === "list" && b.k === "list") return T.list(join(a.elem, b.elem));
+  if (a.k === "set" && b.k === "set") return { k: "set", elem: join(a.elem, b.elem) };
   return T.unknown;
+}
+
+/**
+ * Two values of one container class (`self.layers = nn.ModuleList()`, then
+ * appends): what is known of either's elements, else plain submodules.
+ */
+function joinContainers(a: Extract<Type, { k: "module" }>, b: Extract<Type, { k: "module" }>): Type {
+  const elem = a.elem === undefined ? b.elem : b.elem === undefined || sameType(a.elem, b.elem) ? a.elem : T.module("Module");
+  const children = a.children && b.children && sameType(T.tuple(a.children), T.tuple(b.children)) ? a.children : undefined;
+  return { k: "module", cls: a.cls, ...(children ? { children } : {}), ...(elem ? { elem } : {}) };
+}
+
+/** What a ModuleList / ModuleDict / Sequential holds, as far as known: one submodule class, else Module. */
+export function containerElement(t: Type): Type {
+  if (t.k !== "module") return T.unknown;
+  if (t.elem) return t.elem;
+  if (t.children && t.children.length > 0 && t.children.every((c) => sameType(c, t.children![0]!))) return t.children[0]!;
+  return T.module("Module");
 }
 
 /** Python's result type for arithmetic on two numbers. */
@@ -86,7 +108,11 @@ export function tsType(t: Type): string {
     case "size":
       return "torch.Size";
     case "module":
-      return t.user ? t.cls : `nn.${t.cls}`;
+      if (t.user) return t.cls;
+      // `nn.ModuleList<nn.Linear>`, `nn.Sequential<[nn.Linear, nn.ReLU]>`: items keep their class, so `layers[0].weight` type-checks.
+      if (t.cls === "Sequential" && t.children?.length && t.children.every((c) => c.k === "module")) return `nn.Sequential<[${t.children.map(tsType).join(", ")}]>`;
+      if (t.elem && t.elem.k === "module" && t.elem.cls !== "Module") return t.cls === "Sequential" ? `nn.Sequential<${tsType(t.elem)}[]>` : `nn.${t.cls}<${tsType(t.elem)}>`;
+      return `nn.${t.cls}`;
     case "optimizer":
       return `optim.${t.cls}`;
     case "list":
@@ -99,6 +125,8 @@ export function tsType(t: Type): string {
     }
     case "dict":
       return `Map<${tsType(t.key)}, ${tsType(t.value)}>`;
+    case "set":
+      return `Set<${tsType(t.elem)}>`;
     case "object":
       return t.cls;
     default:

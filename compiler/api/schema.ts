@@ -28,6 +28,12 @@ export interface ApiParam {
   readonly variadic?: boolean;
   /** Passed in a trailing options object (`{ dtype: ..., requires_grad: true }`) rather than positionally. */
   readonly option?: boolean;
+  /**
+   * PyTorch has the parameter but pyt2ts does not implement it: its default is
+   * accepted (and not passed on), any other value is reported as
+   * "not supported yet: <this text>". List such parameters last.
+   */
+  readonly unsupported?: string;
 }
 
 export interface ResultContext {

@@ -16,6 +16,10 @@ import { randomApi } from "./families/random.js";
 import { nnLayersApi } from "./families/nn-layers.js";
 import { tensorShapeApi } from "./families/tensor-shape.js";
 import { tensorMathApi } from "./families/tensor-math.js";
+import { tensorGatherApi } from "./families/tensor-gather.js";
+import { tensorOrderApi } from "./families/tensor-order.js";
+import { autogradDevicesApi } from "./families/autograd-devices.js";
+import { nnRecurrentApi, nnUtilsApi } from "./families/nn-recurrent.js";
 
 export type { ParamKind, ApiParam, ResultContext, ApiEntry } from "./schema.js";
 
@@ -32,6 +36,11 @@ export const API: readonly ApiEntry[] = [
   ...nnLayersApi,
   ...tensorShapeApi,
   ...tensorMathApi,
+  ...tensorGatherApi,
+  ...tensorOrderApi,
+  ...autogradDevicesApi,
+  ...nnRecurrentApi,
+  ...nnUtilsApi,
 ];
 
 const byName = new Map<string, ApiEntry>(API.map((e) => [e.python, e]));

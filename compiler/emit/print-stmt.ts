@@ -46,7 +46,7 @@ export function printStatement(s: TsStmt, indent: string): string {
     case "return":
       return line(s.value ? `return ${printExpr(s.value)};` : "return;");
     case "break":
-      return line("break;");
+      return line(s.label ? `break ${s.label};` : "break;");
     case "continue":
       return line("continue;");
     case "throw":
@@ -56,7 +56,7 @@ export function printStatement(s: TsStmt, indent: string): string {
     case "tryFinally":
       return line(`try ${block(s.body, indent)} finally ${block(s.finalizer, indent)}`);
     case "block":
-      return line(block(s.body, indent));
+      return line(`${s.label ? `${s.label}: ` : ""}${block(s.body, indent)}`);
     case "comment":
       return line(`//${s.text}`);
     case "function":
@@ -65,7 +65,7 @@ export function printStatement(s: TsStmt, indent: string): string {
       const inner = indent + "  ";
       let out = `${indent}class ${s.name}${s.base ? ` extends ${s.base}` : ""} {\n`;
       // Python class attributes (`count = 0` in the class body).
-      for (const st of s.statics ?? []) out += `${inner}static ${st.name}: ${st.type} = ${printExpr(st.init)};\n`;
+      for (const st of s.statics ?? []) out += `${inner}static ${st.isOverride ? "override " : ""}${st.name}: ${st.type} = ${printExpr(st.init)};\n`;
       for (const f of s.fields) out += `${inner}${s.base ? "declare " : ""}${f.name}${s.base ? "" : "!"}: ${f.type};\n`;
       if ((s.fields.length || s.statics?.length) && s.members.length) out += "\n";
       out += s.members.map((m) => printMethod(m, inner)).join("\n");
@@ -75,6 +75,6 @@ export function printStatement(s: TsStmt, indent: string): string {
 }
 
 function printMethod(m: TsMethod, indent: string): string {
-  const head = m.kind === "constructor" ? "constructor" : `${m.isOverride ? "override " : ""}${m.isAsync ? "async " : ""}${m.name}`;
+  const head = m.kind === "constructor" ? "constructor" : `${m.isStatic ? "static " : ""}${m.isOverride ? "override " : ""}${m.isAsync ? "async " : ""}${m.name}`;
   return `${indent}${head}(${params(m.params)})${m.returnType ? `: ${m.returnType}` : ""} ${block(m.body, indent)}\n`;
 }

@@ -40,15 +40,16 @@ export type TsStmt = { readonly span: Span | null } & (
   | { readonly t: "forOf"; readonly pattern: string; readonly declare: boolean; readonly iter: TsExpr; readonly body: readonly TsStmt[] }
   | { readonly t: "while"; readonly test: TsExpr; readonly body: readonly TsStmt[] }
   | { readonly t: "return"; readonly value: TsExpr | null }
-  | { readonly t: "break" }
+  /** `break label;` leaves a labeled block: a loop's `else` (loopelse.ts). */
+  | { readonly t: "break"; readonly label?: string }
   | { readonly t: "continue" }
   | { readonly t: "throw"; readonly value: TsExpr }
   | { readonly t: "tryFinally"; readonly body: readonly TsStmt[]; readonly finalizer: readonly TsStmt[] }
   /** `try { body } catch (catchName) { handler } finally { finalizer }` (no finally when finalizer is empty): Python's try/except. */
   | { readonly t: "tryCatch"; readonly body: readonly TsStmt[]; readonly catchName: string; readonly handler: readonly TsStmt[]; readonly finalizer: readonly TsStmt[] }
-  | { readonly t: "block"; readonly body: readonly TsStmt[] }
+  | { readonly t: "block"; readonly body: readonly TsStmt[]; readonly label?: string }
   | { readonly t: "function"; readonly name: string; readonly params: readonly TsParam[]; readonly returnType: string | null; readonly body: readonly TsStmt[]; readonly isAsync: boolean }
-  | { readonly t: "class"; readonly name: string; readonly base: string | null; readonly fields: readonly { readonly name: string; readonly type: string }[]; readonly members: readonly TsMethod[]; readonly statics?: readonly { readonly name: string; readonly type: string; readonly init: TsExpr }[] }
+  | { readonly t: "class"; readonly name: string; readonly base: string | null; readonly fields: readonly { readonly name: string; readonly type: string }[]; readonly members: readonly TsMethod[]; readonly statics?: readonly { readonly name: string; readonly type: string; readonly init: TsExpr; readonly isOverride?: boolean }[] }
   | { readonly t: "comment"; readonly text: string }
 );
 
@@ -59,6 +60,8 @@ export interface TsMethod {
   readonly body: readonly TsStmt[];
   readonly isAsync: boolean;
   readonly isOverride: boolean;
+  /** A Python `@staticmethod`. */
+  readonly isStatic?: boolean;
   readonly returnType: string | null;
   readonly span: Span;
 }

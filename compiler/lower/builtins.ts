@@ -1,7 +1,7 @@
 // Python builtins the lecture subset uses, lowered by static type where the
 // type makes JS agree with Python, and to `py.*` helpers where it does not.
 
-import type { CallExpr } from "../../grammar/ast.js";
+import type { CallExpr, Expr } from "../../grammar/ast.js";
 import { T, join, type Type } from "../analyze/types.js";
 import { diag } from "../diagnostics/diagnostic.js";
 import { allowNone, awaitExpr, call, member, method, py, raw, type TsExpr } from "../ir/ts-ir.js";
@@ -9,6 +9,9 @@ import type { Context } from "./context.js";
 import { iterElementType, lowerExpr, printable } from "./expressions.js";
 import { lowered, type Lowered } from "./lowered.js";
 import { superOf } from "./classattrs.js";
+import { spreadArgument } from "./calls.js";
+import { containsFloat, floatMarked } from "./pyvalues.js";
+import { rejectSetOrder } from "./sets.js";
 import { lowerPythonBuiltin } from "./pybuiltins.js";
 import { PYTHON_BUILTIN_NAMES } from "./pynames.js";
 
@@ -16,11 +19,15 @@ type BuiltinLowering = (cx: Context, args: Lowered[], e: CallExpr) => Lowered;
 
 const numberArg = (args: Lowered[]): boolean => args.every((a) => a.type.k === "int" || a.type.k === "float" || a.type.k === "bool");
 
+/** An argument that must be iterable: one pyt2ts could not type (`t.tolist()`) is checked at run time. */
+const iterableCode = (a: Lowered): TsExpr => (a.type.k === "unknown" ? py("iterable", [a.code]) : a.code);
+
 const BUILTINS: Record<string, BuiltinLowering> = {
   print: (cx, args, e) => {
     const options = e.keywords.filter((k) => k.name === "sep" || k.name === "end" || k.name === "flush" || k.name === "file");
     for (const k of e.keywords) if (!options.includes(k)) cx.report(diag.unexpectedKeyword("print", k.name ?? "**", k.span, ["sep", "end", "file", "flush"]));
     cx.markAwait();
+    args.forEach((a, i) => rejectSetOrder(cx, a, e.args[i]?.span ?? e.span));
     const values = args.map(printable);
     const opts = options.filter((k) => k.name !== "file").map((k) => [k.name!, lowerExpr(cx, k.value).code] as const);
     const file = options.find((k) => k.name === "file");
@@ -30,15 +37,22 @@ const BUILTINS: Record<string, BuiltinLowering> = {
   len: (_cx, [x]) => {
     if (!x) return lowered(raw("0"), T.int);
     if (x.type.k === "list" || x.type.k === "tuple" || x.type.k === "str" || x.type.k === "size") return lowered(member(x.code, "length"), T.int);
-    if (x.type.k === "tensor") return lowered(method(x.code, "size", [raw("0")]), T.int);
+    // `x.size(0)`: a 0-d tensor raises PyTorch's IndexError there, but len() says "TypeError: len() of a 0-d tensor" (py.len).
+    if (x.type.k === "tensor") return lowered(py("len", [x.code]), T.int);
+    if (x.type.k === "set") return lowered(member(x.code, "size"), T.int);
     return lowered(py("len", [x.code]), T.int);
   },
   range: (_cx, args) => lowered(py("range", args.map((a) => a.code)), T.range),
   enumerate: (_cx, args) => lowered(py("enumerate", args.map((a) => a.code)), { k: "iterator", elem: T.tuple([T.int, iterElementType(args[0]?.type ?? T.unknown)]) }),
-  zip: (_cx, args) => lowered(py("zip", args.map((a) => a.code)), { k: "iterator", elem: T.tuple(args.map((a) => iterElementType(a.type))) }),
-  int: (cx, [x]) => {
+  // zip(*rows): how many iterables it gets is known only at run time, so its tuples are untyped.
+  zip: (_cx, args) => lowered(py("zip", args.map(iterableCode)), { k: "iterator", elem: args.some((a) => a.code.t === "spread") ? T.unknown : T.tuple(args.map((a) => iterElementType(a.type))) }),
+  int: (cx, [x, base]) => {
     if (!x) return lowered(raw("0"), T.int);
-    if (x.type.k === "int" || x.type.k === "bool") return lowered(x.code, T.int);
+    // int("ff", 16): the digits of another base (a str, as CPython requires).
+    if (base) return lowered(py("intBase", [x.code, base.code]), T.int);
+    if (x.type.k === "int") return lowered(x.code, T.int);
+    // int(a != b): a JS boolean becomes the number Python's bool already is.
+    if (x.type.k === "bool") return lowered(call(raw("Number"), [x.code]), T.int);
     if (x.type.k === "float") return lowered(call(member(raw("Math"), "trunc"), [x.code]), T.int);
     if (x.type.k === "tensor") {
       cx.markAwait();
@@ -108,9 +122,26 @@ export function lowerBuiltinCall(cx: Context, name: string, e: CallExpr): Lowere
   // sorted(key=), min/max(key=), any/all/map/filter, exceptions, ...: pybuiltins.ts.
   const python = lowerPythonBuiltin(cx, name, e);
   if (python) return python;
-  const args = e.args.map((a) => lowerExpr(cx, a));
+  const args = e.args.map((a) => (a.kind === "Starred" && STARRED_OK.has(name) ? starred(cx, a.value, name === "print") : lowerExpr(cx, a)));
   if (name !== "print") for (const k of e.keywords) cx.report(diag.notSupported(`keyword arguments to ${name}()`, k.span));
   return BUILTINS[name]!(cx, args, e);
+}
+
+/** Builtins that take any number of positional arguments, so `*xs` can spread into them: `print(*row)`, `zip(*matrix)`. */
+const STARRED_OK: ReadonlySet<string> = new Set(["print", "zip"]);
+
+function starred(cx: Context, value: Expr, forPrint: boolean): Lowered {
+  const spread = spreadArgument(cx, value);
+  if (!spread) {
+    cx.report(diag.notSupported("`*` arguments other than a list or tuple", value.span));
+    return lowered(raw("undefined as never"), T.unknown);
+  }
+  // print(*floats) prints each as a Python float: the list is marked before it is spread.
+  if (forPrint && containsFloat(spread.type) && spread.code.t === "spread") {
+    const marked = floatMarked(lowered(spread.code.expr, T.list(spread.type)));
+    return lowered({ t: "spread", expr: { t: "cast", expr: marked, type: "unknown[]" } }, T.unknown);
+  }
+  return spread;
 }
 
 export function isRangeCall(e: CallExpr): boolean {

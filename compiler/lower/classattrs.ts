@@ -20,6 +20,8 @@ export interface StaticField {
   readonly name: string;
   readonly type: string;
   readonly init: TsExpr;
+  /** A base class has a class attribute of this name (`tax_rate = 0.0` in a subclass): TS needs `override`. */
+  readonly isOverride?: boolean;
 }
 
 /** A class-body statement: a static field, or null after reporting what is not supported. */
@@ -38,7 +40,8 @@ export function lowerClassStatement(cx: Context, info: ClassInfo, s: Stmt): Stat
     map.set(target.id, v.type);
     cx.changed = true;
   }
-  return { name: target.id, type: tsType(v.type), init: v.code };
+  const inBase = info.base !== null && classAttribute(cx, info.base, target.id) !== null;
+  return { name: target.id, type: tsType(v.type), init: v.code, ...(inBase ? { isOverride: true } : {}) };
 }
 
 export type ClassBodyAssign = AssignStmt | AnnAssignStmt;

@@ -3,19 +3,22 @@
 //   [(i, j) for i in range(3) for j in range(2) if i != j]
 //   -> Array.from(py.range(3)).flatMap((i) => Array.from(py.range(2)).filter((j) => i !== j).map((j) => py.tuple(i, j)))
 // A dict comprehension is `new Map(<pairs>)`. Comprehension variables live
-// only inside their arrows, as in Python 3.
+// only inside their arrows, as in Python 3. A stage whose body awaits a host
+// read becomes `await py.mapAsync(...)` (flatMapAsync, filterAsync).
 
-import type { Comprehension, DictCompExpr, Expr, GeneratorExpr, ListCompExpr } from "../../grammar/ast.js";
+import type { Comprehension, DictCompExpr, Expr, GeneratorExpr, ListCompExpr, SetCompExpr } from "../../grammar/ast.js";
 import { T, type Type } from "../analyze/types.js";
 import { diag } from "../diagnostics/diagnostic.js";
-import { call, containsAwait, member, method, newExpr, raw, type TsExpr } from "../ir/ts-ir.js";
+import { awaitExpr, call, containsAwait, member, method, newExpr, py, raw, type TsExpr } from "../ir/ts-ir.js";
 import type { Context } from "./context.js";
 import { iterElementType, lowerExpr, toCondition } from "./expressions.js";
 import { lowered, type Lowered } from "./lowered.js";
 import type { PySymbol } from "./scope.js";
 import { checkDictKey } from "./pyvalues.js";
+import { rejectSetOrder, setFromArray } from "./sets.js";
+import { unknownIterable } from "./statements.js";
 
-type Comp = ListCompExpr | GeneratorExpr | DictCompExpr;
+type Comp = ListCompExpr | GeneratorExpr | SetCompExpr | DictCompExpr;
 
 /** Binds a comprehension target in the current scope; returns the arrow parameter pattern. */
 function bindTarget(cx: Context, target: Expr, t: Type, saved: Map<string, PySymbol | undefined>): string | null {
@@ -35,10 +38,11 @@ function bindTarget(cx: Context, target: Expr, t: Type, saved: Map<string, PySym
 }
 
 /** The iterable as an array (a dict iterates its keys, as in Python). */
-function asArray(v: Lowered): TsExpr {
+function asArray(v: Lowered, param: string): TsExpr {
   if (v.type.k === "list") return v.code;
   if (v.type.k === "dict") return { t: "array", elements: [{ t: "spread", expr: call(member(v.code, "keys"), []) }] };
-  return call(member(raw("Array"), "from"), [v.code]);
+  // A value pyt2ts could not type is checked to be iterable (CPython's TypeError otherwise).
+  return call(member(raw("Array"), "from"), [v.type.k === "unknown" ? unknownIterable(v.code, param) : v.code]);
 }
 
 export function lowerComprehensionExpr(cx: Context, e: Comp): Lowered {
@@ -48,12 +52,13 @@ export function lowerComprehensionExpr(cx: Context, e: Comp): Lowered {
     const build = (k: number): TsExpr | null => {
       const gen: Comprehension = e.generators[k]!;
       const iter = lowerExpr(cx, gen.iter);
+      rejectSetOrder(cx, iter, gen.iter.span);
       const param = bindTarget(cx, gen.target, iterElementType(iter.type), saved);
       if (param === null) return null;
-      let source = asArray(iter);
+      let source = asArray(iter, param);
       for (const cond of gen.ifs) {
         const c = toCondition(cx, lowerExpr(cx, cond));
-        source = method(source, "filter", [{ t: "arrow", params: [param], body: c, isAsync: false }]);
+        source = pipe(cx, source, "filter", param, c);
       }
       let body: TsExpr | null;
       if (k === e.generators.length - 1) {
@@ -70,14 +75,12 @@ export function lowerComprehensionExpr(cx: Context, e: Comp): Lowered {
         }
       } else body = build(k + 1);
       if (body === null) return null;
-      return method(source, k === e.generators.length - 1 ? "map" : "flatMap", [{ t: "arrow", params: [param], body, isAsync: false }]);
+      return pipe(cx, source, k === e.generators.length - 1 ? "map" : "flatMap", param, body);
     };
     const code = build(0);
     if (code === null) return lowered(raw("undefined as never"), T.unknown);
-    if (containsAwaitDeep(code)) {
-      cx.report(diag.notSupported("a comprehension that needs an asynchronous read (str() of an object, a tensor value); use a for loop", e.span));
-    }
     if (e.kind === "DictComp") return lowered(newExpr(raw("Map"), [code]), resultType);
+    if (e.kind === "SetComp") return setFromArray(cx, code, resultType.k === "list" ? resultType.elem : T.unknown, e.span);
     return lowered(code, resultType);
   } finally {
     for (const [name, sym] of saved) {
@@ -85,6 +88,17 @@ export function lowerComprehensionExpr(cx: Context, e: Comp): Lowered {
       else cx.scope.symbols.delete(name);
     }
   }
+}
+
+/**
+ * One stage of the pipeline: `source.map((x) => body)`, or, when body awaits a
+ * host read, `await py.mapAsync(source, async (x) => body)`, which runs the
+ * elements one after another as CPython does.
+ */
+function pipe(cx: Context, source: TsExpr, stage: "map" | "flatMap" | "filter", param: string, body: TsExpr): TsExpr {
+  if (!containsAwaitDeep(body)) return method(source, stage, [{ t: "arrow", params: [param], body, isAsync: false }]);
+  cx.markAwait();
+  return awaitExpr(py(`${stage}Async`, [source, { t: "arrow", params: [param], body, isAsync: true }]));
 }
 
 /** containsAwait stops at arrows; a comprehension's arrows are its own body. */

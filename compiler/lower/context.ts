@@ -35,10 +35,12 @@ export interface Knowledge {
   readonly functions: Map<string, FunctionInfo>;
   readonly classes: Map<string, ClassInfo>;
   readonly variableTypes: Map<string, Type>;
+  /** Module-level functions used as values (`[("AND", AND)]`), not only called by name. */
+  readonly functionValues: Set<string>;
 }
 
 export function freshKnowledge(): Knowledge {
-  return { functions: new Map(), classes: new Map(), variableTypes: new Map() };
+  return { functions: new Map(), classes: new Map(), variableTypes: new Map(), functionValues: new Set() };
 }
 
 export interface FunctionFrame {
@@ -55,6 +57,8 @@ export class Context {
   readonly moduleScope = new Scope("module", null, "<module>");
   frame: FunctionFrame;
   loopDepth = 0;
+  /** Names being lowered as the callee of a call (`f(x)`), as opposed to a function used as a value. */
+  readonly calleeNames = new WeakSet<object>();
   currentClass: ClassInfo | null = null;
   changed = false;
   /** TS names of loop counters known to be >= 0 (lets `i % 100` stay a plain `%`). */
@@ -119,7 +123,8 @@ export class Context {
   variableKey(name: string): string {
     const sym = this.scope.lookup(name);
     const owner = sym && this.scope.symbols.get(name) !== sym ? "<module>" : this.frame.info ? (this.frame.info.className ? `${this.frame.info.className}.` : "") + this.frame.info.name : "<module>";
-    return `${owner}:${name}`;
+    // A later stretch of a rebound variable is typed on its own (versions.ts).
+    return sym?.segment ? `${owner}:${name}@${sym.segment}` : `${owner}:${name}`;
   }
 
   /** A temporary the emitted code needs (a `with` context), unique within the file. */

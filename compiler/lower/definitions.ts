@@ -7,9 +7,10 @@ import type { ClassDef, FunctionDef, Param, Stmt } from "../../grammar/ast.js";
 import { T, tsType, type Type } from "../analyze/types.js";
 import { diag } from "../diagnostics/diagnostic.js";
 import type { TsMethod, TsParam, TsStmt } from "../ir/ts-ir.js";
-import { raw } from "../ir/ts-ir.js";
+import { newExpr, raw } from "../ir/ts-ir.js";
 import type { ClassInfo, Context, FunctionInfo } from "./context.js";
 import { lowerClassStatement, userBaseSuperCall, type StaticField } from "./classattrs.js";
+import { checkMethodDecorators, isStaticMethod } from "./decorators.js";
 import { exceptionSuperCall } from "./exceptions.js";
 import { tsParamOrder } from "./params.js";
 import { lowerExpr } from "./expressions.js";
@@ -37,7 +38,7 @@ function lowerBody(cx: Context, info: FunctionInfo, node: FunctionDef, isModuleF
     const order = tsParamOrder(node.params);
     order.forEach((i) => {
       const p = node.params[i]!;
-      const isSelf = i === 0 && info.className !== null;
+      const isSelf = i === 0 && info.className !== null && !isStaticMethod(node);
       let t: Type = isSelf ? { k: "object", cls: info.className! } : (info.paramTypes[i] ?? T.unknown);
       if (isModuleForward && !isSelf && t.k === "unknown") t = T.tensor;
       if (isSelf) {
@@ -46,8 +47,8 @@ function lowerBody(cx: Context, info: FunctionInfo, node: FunctionDef, isModuleF
         return;
       }
       if (t.k === "unknown" && info.paramTypes[i] === undefined) info.paramTypes[i] = t;
-      // `*args` is a list of the element type the call sites pass.
-      const sym = scope.define(p.name, "parameter", p.variant === "vararg" ? T.list(t) : t, p.span);
+      // `*args` is a list of the element type the call sites pass, `**kwargs` a dict of it.
+      const sym = scope.define(p.name, "parameter", p.variant === "vararg" ? T.list(t) : p.variant === "kwarg" ? { k: "dict", key: T.str, value: t } : t, p.span);
       params.push(lowerParam(cx, p, sym.ts, t));
     });
     for (const [name, placement] of scan.placements) {
@@ -70,14 +71,16 @@ export function hoistedDeclarations(cx: Context, placements: ReturnType<typeof s
     if (!placement.hoisted) continue;
     const sym = scope.symbols.get(name);
     if (!sym || sym.kind !== "variable") continue;
-    out.push({ t: "decl", kind: "let", name: `${sym.ts}!`, type: tsType(sym.type), init: null, span: null });
+    // A variable later rebound to another type (versions.ts) declares its first version here.
+    const first = sym.first ?? sym;
+    out.push({ t: "decl", kind: "let", name: `${first.ts}!`, type: tsType(first.type), init: null, span: null });
   }
   void cx;
   return out;
 }
 
 function lowerParam(cx: Context, p: Param, ts: string, t: Type): TsParam {
-  if (p.variant === "kwarg") cx.report(diag.notSupported("`**kwargs` parameters", p.span));
+  if (p.variant === "kwarg") return { name: ts, type: `Map<string, ${tsType(t)}>`, init: newExpr(raw("Map"), []) };
   const init = p.defaultValue ? lowerExpr(cx, p.defaultValue).code : null;
   return { name: ts, type: p.variant === "vararg" ? `${tsType(t)}[]` : tsType(t), init, ...(p.variant === "vararg" ? { rest: true } : {}) };
 }
@@ -162,6 +165,7 @@ export function lowerClass(cx: Context, node: ClassDef): TsStmt {
       continue;
     }
     const m = info.methods.get(s.name)!;
+    checkMethodDecorators(cx, s);
     const isForward = info.isModule && s.name === "forward";
     const { params, body, isAsync } = lowerBody(cx, m, s, isForward);
     noteAsync(cx, m, isAsync);
@@ -172,7 +176,9 @@ export function lowerClass(cx: Context, node: ClassDef): TsStmt {
       members.push({ kind: "constructor", name: "constructor", params, body: info.base && !(body[0]?.t === "expr" && body[0].expr.t === "call" && body[0].expr.callee.t === "raw" && body[0].expr.callee.text === "super") ? [superCall, ...body] : body, isAsync: false, isOverride: false, returnType: null, span: s.span });
       if (isAsync && cx.final) cx.report(diag.notSupported("reading a tensor value inside __init__", s.nameSpan));
     } else {
-      members.push({ kind: "method", name: s.name, params, body, isAsync, isOverride: isForward || (info.isModule && MODULE_OVERRIDABLE.has(s.name)), returnType: isForward ? "torch.Tensor" : null, span: s.span });
+      const isStatic = isStaticMethod(s);
+      const overridesBase = !isStatic && (isForward || (info.isModule && MODULE_OVERRIDABLE.has(s.name)) || baseDefines(cx, info, s.name));
+      members.push({ kind: "method", name: s.name, params, body, isAsync, isOverride: overridesBase, ...(isStatic ? { isStatic } : {}), returnType: isForward ? "torch.Tensor" : null, span: s.span });
     }
   }
   void hasConstructor;
@@ -183,6 +189,16 @@ export function lowerClass(cx: Context, node: ClassDef): TsStmt {
 }
 
 const MODULE_OVERRIDABLE = new Set(["extra_repr", "__repr__"]);
+
+/** Whether a user-defined base class (or its bases) has a method of this name: TS then needs `override`. */
+function baseDefines(cx: Context, info: ClassInfo, name: string): boolean {
+  const seen = new Set<string>();
+  for (let c = info.base ? cx.knowledge.classes.get(info.base) : undefined; c && !seen.has(c.name); c = c.base ? cx.knowledge.classes.get(c.base) : undefined) {
+    seen.add(c.name);
+    if (c.methods.has(name)) return true;
+  }
+  return false;
+}
 
 function callsItself(node: FunctionDef): boolean {
   let found = false;

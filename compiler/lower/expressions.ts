@@ -2,16 +2,20 @@
 // picks the lowering: a tensor method, a native JS operator, or a `py.*`
 // helper when the type is unknown (never wrong code).
 
-import type { AttributeExpr, CompareExpr, Expr, FStringExpr, FStringPart, LogicalExpr, NameExpr, SubscriptExpr, UnaryExpr } from "../../grammar/ast.js";
+import type { AttributeExpr, CallExpr, CompareExpr, Expr, FStringExpr, FStringPart, LogicalExpr, NameExpr, SubscriptExpr, UnaryExpr } from "../../grammar/ast.js";
 import { lookup, membersOf, RUNTIME_MODULES, resultType } from "../api/table.js";
 import { NOT_SUPPORTED_YET } from "../api/families/tensor-shape.js";
-import { T, describe, isNumeric, join, tsType, type Type } from "../analyze/types.js";
+import { TORCH_NAMES } from "../api/torch-names.js";
+import { T, containerElement, describe, isNumeric, join, tsType, type Type } from "../analyze/types.js";
 import { diag } from "../diagnostics/diagnostic.js";
 import { allowNone, awaitExpr, binary, call, member, method, py, raw, unary, type TsExpr } from "../ir/ts-ir.js";
 import { lowerCall } from "./calls.js";
 import type { Context } from "./context.js";
 import { lowerNumber, stringLiteral } from "./literals.js";
 import { lowered, type Lowered } from "./lowered.js";
+import { callDunder } from "./dunders.js";
+import { checkedArg } from "./calls.js";
+import { lowerSetLiteral, rejectSetOrder } from "./sets.js";
 import { lowerBinary, lowerCompareOp } from "./operators.js";
 import { BUILTIN_NAMES } from "./builtins.js";
 import { moduleAttributeNames, moduleAttribute } from "./modules.js";
@@ -21,6 +25,7 @@ import { callableArg, lowerLambda } from "./pybuiltins.js";
 import { EXCEPTION_NAMES } from "./pynames.js";
 import { checkDictKey, elementsType, floatMarked } from "./pyvalues.js";
 import { lowerTensorSubscript } from "./indexing.js";
+import { fieldStage } from "./fieldstages.js";
 
 export function lowerExpr(cx: Context, e: Expr): Lowered {
   switch (e.kind) {
@@ -68,7 +73,8 @@ export function lowerExpr(cx: Context, e: Expr): Lowered {
       const vt = elementsType(entries.map(([, v]) => v.type));
       checkDictKey(cx, kt, e.span);
       // Mixed value types (`{'params': ..., 'lr': 0.1}`) have no common type TypeScript can infer: spell it.
-      const mixed = entries.length > 0 && (kt.k === "unknown" || vt.k === "unknown");
+      // So do empty lists (`{"loss": [], "acc": []}`), which TypeScript would type never[].
+      const mixed = entries.length > 0 && (tsType(kt).includes("unknown") || tsType(vt).includes("unknown"));
       const ctor = mixed ? `Map<${tsType(kt)}, ${tsType(vt)}>` : "Map";
       return lowered({ t: "call", callee: raw(ctor), args: entries.length ? [pairs] : [], isNew: true }, { k: "dict", key: kt, value: vt });
     }
@@ -78,8 +84,11 @@ export function lowerExpr(cx: Context, e: Expr): Lowered {
       return lowerLambda(cx, e);
     case "Subscript":
       return lowerSubscript(cx, e);
+    case "Set":
+      return lowerSetLiteral(cx, e);
     case "ListComp":
     case "GeneratorExp":
+    case "SetComp":
     case "DictComp":
       return lowerComprehensionExpr(cx, e);
     default:
@@ -121,7 +130,10 @@ function lowerName(cx: Context, e: NameExpr): Lowered {
     cx.report(diag.usedBeforeAssignment(e.id, e.span, null));
   }
   if (sym.type.k === "namespace") return lowered(raw(sym.ts), sym.type, { qualified: sym.type.path });
-  if (sym.kind === "function") return lowered(raw(sym.ts), sym.type, { userFunction: e.id });
+  if (sym.kind === "function") {
+    if (!cx.calleeNames.has(e)) cx.knowledge.functionValues.add(e.id);
+    return lowered(raw(sym.ts), sym.type, { userFunction: e.id });
+  }
   if (sym.kind === "class") return lowered(raw(sym.ts), sym.type, { userClass: e.id });
   return lowered(raw(sym.ts), sym.type);
 }
@@ -129,6 +141,9 @@ function lowerName(cx: Context, e: NameExpr): Lowered {
 // ------------------------------------------------------------------ attributes
 
 export function lowerAttribute(cx: Context, e: AttributeExpr): Lowered {
+  // `self.x` while the field is at an earlier stage held in a local (fieldstages.ts).
+  const stage = e.object.kind === "Name" && e.object.id === "self" ? fieldStage(cx, e.attr) : undefined;
+  if (stage) return lowered(raw(stage.ts), stage.type);
   const obj = lowerExpr(cx, e.object);
   return attributeOf(cx, obj, e.attr, e);
 }
@@ -151,7 +166,7 @@ export function attributeOf(cx: Context, obj: Lowered, attr: string, e: Attribut
     // `entry.ts` renames what the runtime calls it (`torch.Tensor(data)` is the legacy constructor FloatTensor).
     const target = entry?.ts ? member(obj.code, entry.ts) : code;
     if (entry) return lowered(target, entry.kind === "class" ? { k: "class", name: attr, base: null } : { k: "function", name: attr }, { qualified });
-    const later = NOT_SUPPORTED_YET.get(qualified);
+    const later = NOT_SUPPORTED_YET.get(qualified) ?? (TORCH_NAMES.get(t.path)?.has(attr) ? `\`${qualified}\`` : undefined);
     if (later) cx.report(diag.notSupported(later, e.attrSpan));
     else cx.report(diag.noModuleAttribute(t.path, attr, e.attrSpan, membersOf(t.path)));
     return lowered(code, T.unknown);
@@ -162,7 +177,8 @@ export function attributeOf(cx: Context, obj: Lowered, attr: string, e: Attribut
     const prop = entry?.ts ? member(obj.code, entry.ts) : code;
     if (entry?.kind === "property") return lowered(entry.nullable ? { t: "nonNull", expr: prop } : prop, resultType(entry, { args: [], receiver: t }));
     if (entry) return lowered(code, { k: "function", name: attr }, { qualified: `Tensor.${attr}` });
-    const later = NOT_SUPPORTED_YET.get(`Tensor.${attr}`);
+    // A Tensor method PyTorch has but the table lacks is a gap, not a misspelling.
+    const later = NOT_SUPPORTED_YET.get(`Tensor.${attr}`) ?? (TORCH_NAMES.get("Tensor")!.has(attr) ? `\`Tensor.${attr}\`` : undefined);
     if (later) cx.report(diag.notSupported(later, e.attrSpan));
     else cx.report(diag.noAttribute("Tensor", attr, e.attrSpan, membersOf("Tensor")));
     return lowered(code, T.unknown);
@@ -193,7 +209,7 @@ function lowerUnary(cx: Context, e: UnaryExpr): Lowered {
   if (v.type.k === "tensor") {
     if (e.op === "-") return lowered(method(v.code, "neg", []), T.tensor);
     if (e.op === "+") return v;
-    if (e.op === "~") return lowered(method(v.code, "bitwise_not", []), { k: "tensor", dtype: "bool" });
+    if (e.op === "~") return lowered(method(v.code, "bitwise_not", []), { k: "tensor", dtype: v.type.dtype === "int64" ? "int64" : "bool" });
   }
   if (isNumeric(v.type)) {
     if (e.op === "~") return lowered(unary("~", v.code), T.int);
@@ -207,13 +223,36 @@ function lowerLogical(cx: Context, e: LogicalExpr): Lowered {
   const op = e.op === "and" ? "&&" : "||";
   // JS truthiness equals Python's for bool, numbers, str and None; anything else goes through py.bool.
   const simple = values.every((v) => ["bool", "int", "float", "str", "none"].includes(v.type.k));
+  // `names or ["default"]` is an operand, not a bool: pick it by truthiness when each tested
+  // operand can be read twice (a name, a literal), as `cond ? a : b`.
+  const readTwice = (x: Expr): boolean => x.kind === "Name" || x.kind === "Number" || x.kind === "String" || x.kind === "List" || x.kind === "Dict" || x.kind === "None" || x.kind === "Bool";
+  if (!simple && values.every((v) => v.type.k !== "tensor" && v.type.k !== "unknown") && e.values.slice(0, -1).every(readTwice)) {
+    const pick = values.slice(0, -1).reduceRight<TsExpr>((rest, v) => ({ t: "cond", test: toCondition(cx, v), then: e.op === "or" ? v.code : rest, otherwise: e.op === "or" ? rest : v.code }), values[values.length - 1]!.code);
+    return lowered(pick, values.reduce<Type>((acc, v) => join(acc, v.type), values[0]!.type));
+  }
   const parts = simple ? values.map((v) => v.code) : values.map((v) => toCondition(cx, v));
   const code = parts.slice(1).reduce((acc, p) => binary(op, acc, p), parts[0]!);
   const type = values.every((v) => v.type.k === "bool") || !simple ? T.bool : values.reduce<Type>((acc, v) => join(acc, v.type), values[0]!.type);
   return lowered(code, type);
 }
 
+const TYPE_NAMES: ReadonlySet<string> = new Set(["int", "float", "str", "bool", "list", "dict", "tuple", "set"]);
+
+/** `type(x) is float` / `type(x) == int`: the run-time type's name against a builtin type's. */
+function typeComparison(cx: Context, e: CompareExpr): Lowered | null {
+  const op = e.ops[0];
+  const right = e.comparators[0];
+  if (e.ops.length !== 1 || !right || (op !== "is" && op !== "is not" && op !== "==" && op !== "!=")) return null;
+  const isTypeCall = e.left.kind === "Call" && e.left.func.kind === "Name" && e.left.func.id === "type" && e.left.args.length === 1 && !cx.scope.lookup("type");
+  if (!isTypeCall || right.kind !== "Name" || !TYPE_NAMES.has(right.id) || cx.scope.lookup(right.id)) return null;
+  const arg = (e.left as CallExpr).args[0]!;
+  const name = member(py("typeOf", [floatMarked(lowerExpr(cx, arg))]), "__name__");
+  return lowered(binary(op === "is" || op === "==" ? "===" : "!==", name, raw(JSON.stringify(right.id))), T.bool);
+}
+
 function lowerCompare(cx: Context, e: CompareExpr): Lowered {
+  const typeTest = typeComparison(cx, e);
+  if (typeTest) return typeTest;
   let left = lowerExpr(cx, e.left);
   const parts: Lowered[] = [];
   for (let i = 0; i < e.ops.length; i++) {
@@ -262,15 +301,18 @@ function lowerSubscript(cx: Context, e: SubscriptExpr): Lowered {
   const obj = lowerExpr(cx, e.object);
   const t = obj.type;
   if (t.k === "module" && (t.cls === "ModuleList" || t.cls === "ModuleDict") && e.index.kind !== "Slice") {
-    // `self.layers[i]` / `self.heads["a"]`: a submodule (negative indices and KeyError as in Python).
-    return lowered(method(obj.code, "at", [lowerExpr(cx, e.index).code]), T.module("Module"));
+    // `self.layers[i]` / `self.heads["a"]`: a submodule (negative indices and KeyError as in Python), of the class the container holds.
+    return lowered(method(obj.code, "at", [lowerExpr(cx, e.index).code]), containerElement(t));
   }
   if (t.k === "module" && t.cls === "Sequential" && e.index.kind !== "Slice") {
     const idx = lowerExpr(cx, e.index);
-    let child: Type = T.module("Module");
+    let child: Type = containerElement(t);
     if (e.index.kind === "Number" && t.children) child = t.children[e.index.value] ?? child;
     if (e.index.kind === "Unary" && e.index.operand.kind === "Number" && t.children) child = t.children[t.children.length - e.index.operand.value] ?? child;
-    return lowered(method(obj.code, "at", [idx.code]), child);
+    // TypeScript types `seq.at(2)` from `nn.Sequential<[A, B, C]>`, but not `seq.at(-1)`: name the child's class there.
+    const code = method(obj.code, "at", [idx.code]);
+    const precise = e.index.kind === "Number" && tsType(t).includes("<");
+    return lowered(child.k === "module" && child.cls !== "Module" && !precise ? { t: "cast", expr: code, type: tsType(child) } : code, child);
   }
   if (e.index.kind === "Slice" && (t.k === "size" || t.k === "list" || t.k === "tuple" || t.k === "str")) {
     // `x.size()[1:]`: the runtime helper keeps the sequence's kind (a torch.Size stays a Size).
@@ -286,10 +328,13 @@ function lowerSubscript(cx: Context, e: SubscriptExpr): Lowered {
     return lowered(raw("undefined as never"), T.unknown);
   }
   const idx = lowerExpr(cx, e.index);
+  const user = callDunder(cx, obj, "__getitem__", [idx]);
+  if (user) return user;
   const nonNegativeLiteral = e.index.kind === "Number" && !e.index.isFloat;
   if (t.k === "size") return lowered(nonNegativeLiteral ? { t: "index", object: obj.code, index: idx.code } : py("getitem", [obj.code, idx.code]), T.int);
   // py.at: negative indices count from the end and out of range is IndexError, as in Python.
-  if (t.k === "list" || t.k === "str") return lowered(py("at", [obj.code, idx.code]), t.k === "str" ? T.str : t.elem);
+  // An index pyt2ts could not type (`confusion[t]` with t from tolist()) is checked to be a number at run time.
+  if (t.k === "list" || t.k === "str") return lowered(py("at", [obj.code, checkedArg(idx, T.int)]), t.k === "str" ? T.str : t.elem);
   if (t.k === "tuple") {
     const literal = e.index.kind === "Number" ? e.index.value : e.index.kind === "Unary" && e.index.op === "-" && e.index.operand.kind === "Number" ? t.elems.length - e.index.operand.value : null;
     const elem = literal !== null ? (t.elems[literal] ?? T.unknown) : t.elems.length && t.elems.every((x) => JSON.stringify(x) === JSON.stringify(t.elems[0])) ? t.elems[0]! : T.unknown;
@@ -298,21 +343,27 @@ function lowerSubscript(cx: Context, e: SubscriptExpr): Lowered {
     const mixed = new Set(t.elems.map(tsType)).size > 1;
     return lowered(mixed && elem.k !== "unknown" ? { t: "cast", expr: code, type: tsType(elem) } : code, elem);
   }
-  if (t.k === "dict") return lowered(py("getkey", [obj.code, idx.code]), t.value);
+  if (t.k === "dict") {
+    checkDictKey(cx, idx.type, e.index.span);
+    return lowered(py("getkey", [obj.code, idx.code]), t.value);
+  }
   // `torch.max(x, 1)[1]`: torch.return_types.max is (values, indices).
   if (t.k === "object" && t.cls.startsWith("torch.return_types.") && e.index.kind === "Number" && !e.index.isFloat && e.index.value < 2) {
-    return lowered({ t: "index", object: obj.code, index: idx.code }, e.index.value === 1 ? { k: "tensor", dtype: "int64" } : T.tensor);
+    return lowered({ t: "index", object: obj.code, index: idx.code }, e.index.value === 1 ? { k: "tensor", dtype: "int64" } : (t.elem ?? T.tensor));
   }
   return lowered(py("getitem", [obj.code, idx.code]), T.unknown);
 }
 
 // ------------------------------------------------------------------ f-strings
 
+/** Literal text inside a TS template literal. */
+const templateText = (text: string): string => text.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${");
+
 function lowerFString(cx: Context, e: FStringExpr): Lowered {
   const quasis: string[] = [""];
   const exprs: TsExpr[] = [];
   const pushText = (text: string): void => {
-    quasis[quasis.length - 1] += text.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${");
+    quasis[quasis.length - 1] += templateText(text);
   };
   for (const part of e.parts) {
     if (part.kind === "text") {
@@ -321,10 +372,25 @@ function lowerFString(cx: Context, e: FStringExpr): Lowered {
     }
     if (part.selfDoc !== null) pushText(part.selfDoc);
     const v = lowerExpr(cx, part.expr);
+    rejectSetOrder(cx, v, part.expr.span);
     exprs.push(formatField(cx, v, part.conversion ?? (part.selfDoc !== null && part.spec === null ? "r" : null), part.spec));
     quasis.push("");
   }
   return lowered({ t: "template", quasis, exprs }, T.str);
+}
+
+/** A spec with fields of its own (`{x:.{digits}f}`): a template, text in its quasis, fields in its expressions. */
+function nestedSpec(cx: Context, parts: readonly FStringPart[]): TsExpr {
+  const quasis: string[] = [""];
+  const exprs: TsExpr[] = [];
+  for (const p of parts) {
+    if (p.kind === "text") quasis[quasis.length - 1] += templateText(p.value);
+    else {
+      exprs.push(lowerExpr(cx, p.expr).code);
+      quasis.push("");
+    }
+  }
+  return { t: "template", quasis, exprs };
 }
 
 function staticSpec(spec: readonly FStringPart[] | null): string | null {
@@ -336,13 +402,12 @@ function staticSpec(spec: readonly FStringPart[] | null): string | null {
 /** One `{expr!conv:spec}` field: synchronous where the type allows, awaited otherwise. */
 export function formatField(cx: Context, v: Lowered, conversion: "r" | "s" | "a" | null, specParts: readonly FStringPart[] | null): TsExpr {
   const spec = staticSpec(specParts);
-  const specCode: TsExpr =
-    spec !== null
-      ? raw(stringLiteral(spec))
-      : { t: "template", quasis: ["", ...specParts!.filter((p) => p.kind === "field").map(() => "")], exprs: specParts!.map((p) => (p.kind === "text" ? raw(stringLiteral(p.value)) : lowerExpr(cx, p.expr).code)) };
+  const specCode: TsExpr = spec !== null ? raw(stringLiteral(spec)) : nestedSpec(cx, specParts!);
   if (conversion === "r" || conversion === "a") {
     cx.markAwait();
-    return awaitExpr(py("repr", [allowNone(v.code)]));
+    const text = awaitExpr(py("repr", [allowNone(v.code)]));
+    // `{x!r:>12}`: the spec applies to the repr string.
+    return spec === "" ? text : py("formatStr", [text, specCode]);
   }
   const noSpec = spec === "";
   switch (v.type.k) {
@@ -354,6 +419,8 @@ export function formatField(cx: Context, v: Lowered, conversion: "r" | "s" | "a"
       return noSpec ? py("floatRepr", [v.code]) : py("formatFloat", [v.code, specCode]);
     default:
       cx.markAwait();
+      // `f"{t}"` of a 0-d Tensor formats its item() (`3`, not `tensor(3)`); a Parameter's __format__ is str().
+      if (noSpec && v.type.k === "tensor" && !v.type.parameter) return awaitExpr(py("format", [v.code]));
       return awaitExpr(noSpec ? py("str", [floatMarked(v)]) : py("format", [floatMarked(v), specCode]));
   }
 }
@@ -384,9 +451,11 @@ export function iterElementType(t: Type): Type {
       return T.tensor;
     case "dict":
       return t.key;
+    case "set":
+      return t.elem;
     case "module":
       // Iterating a ModuleList / Sequential yields its submodules, a ModuleDict its keys.
-      return t.cls === "ModuleDict" ? T.str : t.cls === "ModuleList" || t.cls === "Sequential" ? T.module("Module") : T.unknown;
+      return t.cls === "ModuleDict" ? T.str : t.cls === "ModuleList" || t.cls === "Sequential" ? containerElement(t) : T.unknown;
     case "object":
       // `values, indices = x.max(dim=1)`
       if (t.cls.startsWith("torch.return_types.")) return T.tensor;

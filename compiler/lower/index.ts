@@ -61,6 +61,13 @@ function runPass(module: Module, file: string, knowledge: Knowledge, final: bool
   const body = lowerBlock(cx, module.body, module.span.endLine);
   const hoisted = hoistedDeclarations(cx, scan.placements, scope);
   for (const [key, t] of cx.passTypes) cx.noteVariableType(key, t);
+  // A later stretch of a rebound variable (versions.ts) that bound nothing this pass (`t += 1` on a tensor is in place) has no type.
+  for (const key of [...knowledge.variableTypes.keys()]) {
+    if (key.includes("@") && !cx.passTypes.has(key)) {
+      knowledge.variableTypes.delete(key);
+      cx.changed = true;
+    }
+  }
   for (const [info, types] of cx.passParamTypes) {
     types.forEach((t, i) => {
       if (t !== undefined && JSON.stringify(info.paramTypes[i]) !== JSON.stringify(t)) {

@@ -7,9 +7,11 @@ import { T, numericResult, type Type } from "../analyze/types.js";
 import { diag } from "../diagnostics/diagnostic.js";
 import { allowNone, awaitExpr, binary, call, member, method, py, raw, unary, type TsExpr } from "../ir/ts-ir.js";
 import type { Context } from "./context.js";
+import { dunderBinary, dunderCompare } from "./dunders.js";
+import { setBinary } from "./sets.js";
 import { lowered, type Lowered } from "./lowered.js";
-import { floatMarked } from "./pyvalues.js";
-import { scalarOperand } from "./tensor-dtypes.js";
+import { checkDictKey, floatMarked } from "./pyvalues.js";
+import { arithmeticType, scalarOperand } from "./tensor-dtypes.js";
 
 const TENSOR_METHOD: Partial<Record<BinaryOperator, string>> = {
   "+": "add",
@@ -18,30 +20,40 @@ const TENSOR_METHOD: Partial<Record<BinaryOperator, string>> = {
   "/": "div",
   "@": "matmul",
   "**": "pow",
+  "//": "floor_divide",
+  "%": "remainder",
 };
 const BITWISE_METHOD: Partial<Record<BinaryOperator, string>> = { "&": "bitwise_and", "|": "bitwise_or", "^": "bitwise_xor" };
 // Python `2 - t` is `torch.rsub(t, 2)`: the function forms take a number first.
-const TORCH_FUNCTION: Partial<Record<BinaryOperator, string>> = { "+": "add", "-": "sub", "*": "mul", "/": "div", "**": "pow" };
+const TORCH_FUNCTION: Partial<Record<BinaryOperator, string>> = { "+": "add", "-": "sub", "*": "mul", "/": "div", "**": "pow", "//": "floor_divide", "%": "remainder" };
 
 const isNum = (t: Type): boolean => t.k === "int" || t.k === "float" || t.k === "bool";
 
+/** `&`, `|`, `^` on tensors: bool with bool stays bool; an int64 tensor or a Python int makes int64. */
+function bitwiseType(lt: Type, rt: Type): Type {
+  const integral = (t: Type): boolean => t.k === "int" || (t.k === "tensor" && t.dtype === "int64");
+  return { k: "tensor", dtype: integral(lt) || integral(rt) ? "int64" : "bool" };
+}
+
 export function lowerBinary(cx: Context, op: BinaryOperator, l: Lowered, r: Lowered, span: Span): Lowered {
+  const user = dunderBinary(cx, op, l, r) ?? setBinary(op, l, r);
+  if (user) return user;
   const lt = l.type;
   const rt = r.type;
   if (lt.k === "tensor" && (rt.k === "tensor" || isNum(rt))) {
     const m = TENSOR_METHOD[op];
     // An int64/bool tensor's result dtype depends on whether the number is a float (`counts + 1.0`).
-    if (m) return lowered(method(l.code, m, [isNum(rt) ? scalarOperand(r) : r.code]), T.tensor);
+    if (m) return lowered(method(l.code, m, [isNum(rt) ? scalarOperand(r) : r.code]), arithmeticType(op, lt, rt));
     // `mask1 & mask2`: PyTorch's bitwise ops, logical on bool tensors.
     const b = BITWISE_METHOD[op];
-    if (b) return lowered(method(l.code, b, [r.code]), { k: "tensor", dtype: "bool" });
+    if (b) return lowered(method(l.code, b, [r.code]), bitwiseType(lt, rt));
   }
-  if (isNum(lt) && rt.k === "tensor" && BITWISE_METHOD[op]) return lowered(method(r.code, BITWISE_METHOD[op]!, [l.code]), { k: "tensor", dtype: "bool" });
+  if (isNum(lt) && rt.k === "tensor" && BITWISE_METHOD[op]) return lowered(method(r.code, BITWISE_METHOD[op]!, [l.code]), bitwiseType(lt, rt));
   if (isNum(lt) && rt.k === "tensor") {
     const f = TORCH_FUNCTION[op];
     if (f) {
       cx.runtimeImports.add("torch");
-      return lowered(call(member(raw("torch"), f), [scalarOperand(l), r.code]), T.tensor);
+      return lowered(call(member(raw("torch"), f), [scalarOperand(l), r.code]), arithmeticType(op, lt, rt));
     }
   }
   if (lt.k === "tensor" || rt.k === "tensor") {
@@ -62,8 +74,9 @@ export function lowerBinary(cx: Context, op: BinaryOperator, l: Lowered, r: Lowe
     cx.markAwait();
     return lowered(awaitExpr(py("percentFormat", [l.code, floatMarked(r)])), T.str);
   }
-  const dynamicType = lt.k === "tensor" || rt.k === "tensor" ? T.tensor : T.unknown;
-  return lowered(py(DYNAMIC[op], [l.code, r.code]), dynamicType);
+  // `cost + l2_lambda * l2_reg` where l2_reg joined an int and a Tensor: a Tensor at run time, checked so TS knows it too.
+  if (lt.k === "tensor" || rt.k === "tensor") return lowered(py("asTensor", [py(DYNAMIC[op], [l.code, r.code])]), T.tensor);
+  return lowered(py(DYNAMIC[op], [l.code, r.code]), T.unknown);
 }
 
 const DYNAMIC: Record<BinaryOperator, string> = {
@@ -140,8 +153,17 @@ export function lowerCompareOp(cx: Context, op: CompareOperator, l: Lowered, r: 
     return lowered(binary(js, allowNone(l.code), allowNone(r.code)), T.bool);
   }
   if (op === "in" || op === "not in") {
+    // A JS Map/Set finds a tuple key only by identity: never, for a tuple built here.
+    if (r.type.k === "dict" || r.type.k === "set") checkDictKey(cx, l.type, span);
     const test = py("contains", [r.code, l.code]);
     return lowered(op === "in" ? test : unary("!", test), T.bool);
+  }
+  const user = dunderCompare(cx, op, l, r);
+  if (user) return user;
+  // `acc > best` where best joined an int and a Tensor: compared at run time (py.gt takes a Tensor on either side).
+  const ordering = op === "<" || op === "<=" || op === ">" || op === ">=";
+  if (ordering && (l.type.k === "tensor" || r.type.k === "tensor") && (l.type.k === "unknown" || r.type.k === "unknown")) {
+    return lowered(py("asTensor", [py(COMPARE_METHOD[op]!, [l.code, r.code])]), { k: "tensor", dtype: "bool" });
   }
   if (l.type.k === "tensor") return lowered(method(l.code, COMPARE_METHOD[op]!, [r.code]), { k: "tensor", dtype: "bool" });
   if (r.type.k === "tensor") return lowered(method(r.code, COMPARE_METHOD[MIRROR[op]!]!, [l.code]), { k: "tensor", dtype: "bool" });

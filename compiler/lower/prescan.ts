@@ -14,6 +14,21 @@ export interface Placement {
   readonly firstLine: number;
 }
 
+/**
+ * One stretch of a variable's life between two rebindings in the block that
+ * declares it (straight-line code): `xs = [1.0]` then `xs = torch.tensor(xs)`.
+ * Each stretch is typed on its own; a stretch whose type differs from the one
+ * before becomes a fresh TypeScript binding (versions.ts).
+ */
+export interface Segment {
+  /** Offset of the binding Name that starts it; -1 for a parameter's first stretch. */
+  readonly at: number;
+  /** Bindings inside it, its own included. */
+  bindings: number;
+  /** Some binding other than its start rebinds in place (`+=`, a loop target). */
+  rebinding: boolean;
+}
+
 interface Occurrence {
   readonly offset: number;
   readonly effective?: number;
@@ -21,11 +36,15 @@ interface Occurrence {
   readonly binding: boolean;
   readonly line: number;
   readonly rebinding: boolean;
+  /** A whole-name binding (`x = ...`, `x += ...`) that may start a new Segment. */
+  readonly splits?: boolean;
 }
 
 export interface ScopeScan {
   readonly placements: Map<string, Placement>;
   readonly globals: Set<string>;
+  /** Variables and parameters rebound in straight-line code, by name: their Segments in source order. */
+  readonly versions?: Map<string, Segment[]>;
 }
 
 export function scanScope(body: readonly Stmt[], params: readonly string[]): ScopeScan {
@@ -40,10 +59,10 @@ export function scanScope(body: readonly Stmt[], params: readonly string[]): Sco
     else occ.set(name, [o]);
   };
 
-  const bindTarget = (e: Expr, path: readonly number[], rebinding: boolean, effective: number): void => {
+  const bindTarget = (e: Expr, path: readonly number[], rebinding: boolean, effective: number, splits = false): void => {
     switch (e.kind) {
       case "Name":
-        add(e.id, { offset: e.span.start, effective, path, binding: true, line: e.span.line, rebinding });
+        add(e.id, { offset: e.span.start, effective, path, binding: true, line: e.span.line, rebinding, splits });
         return;
       case "Tuple":
       case "List":
@@ -71,16 +90,16 @@ export function scanScope(body: readonly Stmt[], params: readonly string[]): Sco
     switch (s.kind) {
       case "Assign":
         uses(s.value, path);
-        for (const t of s.targets) bindTarget(t, path, false, s.span.end);
+        for (const t of s.targets) bindTarget(t, path, false, s.span.end, s.targets.length === 1);
         return;
       case "AugAssign":
         uses(s.target, path);
         uses(s.value, path);
-        bindTarget(s.target, path, true, s.span.end);
+        bindTarget(s.target, path, true, s.span.end, true);
         return;
       case "AnnAssign":
         uses(s.value, path);
-        if (s.value) bindTarget(s.target, path, false, s.span.end);
+        if (s.value) bindTarget(s.target, path, false, s.span.end, true);
         return;
       case "ExprStmt":
         uses(s.expr, path);
@@ -177,7 +196,110 @@ export function scanScope(body: readonly Stmt[], params: readonly string[]): Sco
       if (pl && !pl.hoisted) placements.set(n, { ...pl, declareAt: -1, hoisted: true, constant: false });
     }
   }
-  return { placements, globals };
+  return { placements, globals, versions: segmentsOf(occ, placements, params, globals, closureNames(body)) };
+}
+
+/**
+ * Where each variable (or parameter) is rebound by a whole-name assignment in
+ * the very block that declares it, or (for a parameter or a variable hoisted
+ * to the top) in the body's own top-level block, outside every loop. Such a
+ * rebinding runs after every earlier read and before every later one, so the
+ * stretches can be separate TS bindings. Not for globals, or names a nested
+ * def/lambda reads (a closure sees the latest binding).
+ */
+function segmentsOf(
+  occ: ReadonlyMap<string, readonly Occurrence[]>,
+  placements: ReadonlyMap<string, Placement>,
+  params: readonly string[],
+  globals: ReadonlySet<string>,
+  closures: ReadonlySet<string>,
+): Map<string, Segment[]> {
+  const out = new Map<string, Segment[]>();
+  for (const [name, list] of occ) {
+    if (globals.has(name) || closures.has(name)) continue;
+    const isParam = params.includes(name);
+    const placement = placements.get(name);
+    if (!isParam && !placement) continue;
+    const declaredAbove = isParam || placement!.hoisted;
+    const bindings = list.filter((o) => o.binding).sort((a, b) => a.offset - b.offset);
+    if (bindings.length === 0) continue;
+    const home = declaredAbove ? [0] : bindings[0]!.path;
+    const samePath = (p: readonly number[]): boolean => p.length === home.length && p.every((id, i) => id === home[i]);
+    const starts = bindings.filter((o, i) => o.splits === true && samePath(o.path) && (isParam || i > 0));
+    if (starts.length === 0) continue;
+    const segments: Segment[] = [{ at: declaredAbove ? -1 : bindings[0]!.offset, bindings: 0, rebinding: false }, ...starts.map((o) => ({ at: o.offset, bindings: 0, rebinding: false }))];
+    for (const b of bindings) {
+      let k = segments.length - 1;
+      while (k > 0 && segments[k]!.at > b.offset) k--;
+      const seg = segments[k]!;
+      seg.bindings++;
+      if (b.rebinding && (k === 0 || b.offset !== seg.at)) seg.rebinding = true;
+    }
+    out.set(name, segments);
+  }
+  return out;
+}
+
+/** Names that nested defs, classes and lambdas of a body (at any depth) take from the enclosing scope. */
+function closureNames(body: readonly Stmt[]): Set<string> {
+  const out = new Set<string>();
+  const stack: unknown[] = [...body];
+  while (stack.length) {
+    const node = stack.pop();
+    if (node === null || typeof node !== "object") continue;
+    if (Array.isArray(node)) {
+      stack.push(...node);
+      continue;
+    }
+    const rec = node as Stmt | Expr;
+    if (rec.kind === "FunctionDef" || rec.kind === "Lambda") {
+      // Its own parameters and locals shadow ours; `global x` reads through.
+      const params = rec.params.map((p) => p.name);
+      const own = rec.kind === "FunctionDef" ? scanScope(rec.body, params) : null;
+      const bound = comprehensionTargets(rec);
+      const local = (n: string): boolean => params.includes(n) || bound.has(n) || (own !== null && own.placements.has(n) && !own.globals.has(n));
+      for (const n of namesUnder(rec)) if (!local(n)) out.add(n);
+      continue;
+    }
+    for (const [k, v] of Object.entries(rec)) if (k !== "span" && typeof v === "object") stack.push(v);
+  }
+  return out;
+}
+
+/** Names that comprehensions under `root` bind for themselves (`r` in `[r[0] for r in rows]`). */
+function comprehensionTargets(root: unknown): Set<string> {
+  const out = new Set<string>();
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (node === null || typeof node !== "object") continue;
+    if (Array.isArray(node)) {
+      stack.push(...node);
+      continue;
+    }
+    const rec = node as { generators?: unknown };
+    if (Array.isArray(rec.generators)) for (const g of rec.generators as { target: Expr }[]) for (const n of namesIn(g.target)) out.add(n);
+    for (const [k, v] of Object.entries(rec)) if (k !== "span" && typeof v === "object") stack.push(v);
+  }
+  return out;
+}
+
+function namesUnder(root: unknown): Set<string> {
+  const out = new Set<string>();
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (node === null || typeof node !== "object") continue;
+    if (Array.isArray(node)) {
+      stack.push(...node);
+      continue;
+    }
+    const rec = node as { kind?: unknown; id?: unknown; names?: unknown };
+    if (rec.kind === "Name" && typeof rec.id === "string") out.add(rec.id);
+    if ((rec.kind === "Global" || rec.kind === "Nonlocal") && Array.isArray(rec.names)) for (const n of rec.names) out.add(String(n));
+    for (const [k, v] of Object.entries(rec)) if (k !== "span" && typeof v === "object") stack.push(v);
+  }
+  return out;
 }
 
 function namesIn(e: Expr): string[] {
@@ -251,6 +373,7 @@ export function walkExpr(e: Expr, visit: (name: string, offset: number, line: nu
       return;
     case "ListComp":
     case "GeneratorExp":
+    case "SetComp":
     case "DictComp":
       // Comprehension variables are their own scope; only the first iterable is evaluated outside.
       if (e.generators[0]) go(e.generators[0].iter);

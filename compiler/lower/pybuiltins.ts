@@ -7,7 +7,7 @@
 import type { CallExpr, Expr, LambdaExpr, NameExpr } from "../../grammar/ast.js";
 import { T, join, tsType, type Type } from "../analyze/types.js";
 import { diag } from "../diagnostics/diagnostic.js";
-import { allowNone, awaitExpr, call, containsAwait, member, newExpr, py, raw, type TsExpr } from "../ir/ts-ir.js";
+import { allowNone, awaitExpr, call, containsAwait, member, method, newExpr, py, raw, type TsExpr } from "../ir/ts-ir.js";
 import type { Context } from "./context.js";
 import { iterElementType, lowerExpr } from "./expressions.js";
 import { stringLiteral } from "./literals.js";
@@ -16,6 +16,8 @@ import { bindNamed, sortOptions } from "./pymethods.js";
 import { EXCEPTION_NAMES } from "./pynames.js";
 import { checkDictKey, containsFloat, floatMarked } from "./pyvalues.js";
 import { Scope } from "./scope.js";
+import { lowerBinary } from "./operators.js";
+import { lowerSetCall, rejectSetOrder } from "./sets.js";
 
 // ------------------------------------------------------------------ lambdas and callables
 
@@ -46,6 +48,8 @@ function printInit(cx: Context, e: Expr): string {
 
 const span0 = (e: Expr): Expr["span"] => e.span;
 
+const BUILTIN_TYPES: ReadonlySet<string> = new Set(["str", "list", "dict", "tuple"]);
+
 /**
  * A function value passed to sorted/min/max/map/filter, as a TS function taking
  * exactly the given argument types. Builtins (`map(str, xs)`) and user functions
@@ -56,11 +60,15 @@ export function callableArg(cx: Context, f: Expr, argTypes: readonly Type[]): Lo
   if (f.kind === "Name" || f.kind === "Attribute") {
     const names = argTypes.map((_, i) => (argTypes.length === 1 ? "x" : `x${i + 1}`));
     const params = names.map((n) => ({ kind: "Name", id: n, span: span0(f) }) as NameExpr);
+    // `key=str.lower`: an unbound method of a builtin type is `lambda x: x.lower()`.
+    const unbound = f.kind === "Attribute" && f.object.kind === "Name" && BUILTIN_TYPES.has(f.object.id) && !cx.scope.lookup(f.object.id) && params.length > 0;
+    const callee: Expr = unbound ? { ...f, object: params[0]! } : f;
+    const args = unbound ? params.slice(1) : params;
     const synthetic: LambdaExpr = {
       kind: "Lambda",
       span: f.span,
       params: names.map((n) => ({ name: n, defaultValue: null, variant: "normal", annotation: null, span: f.span })),
-      body: { kind: "Call", func: f, args: params, keywords: [], span: f.span },
+      body: { kind: "Call", func: callee, args, keywords: [], span: f.span },
     };
     return lowerLambda(cx, synthetic, argTypes);
   }
@@ -87,10 +95,17 @@ function typeArguments(cx: Context, e: Expr): TsExpr[] {
 
 const LOWERINGS: Record<string, Lowering> = {
   sorted: (cx, e) => {
+    // sorted(list(s)) is sorted(s): the order list() fixes (a set's hash order) no longer matters.
+    const first = e.args[0];
+    if (first?.kind === "Call" && first.func.kind === "Name" && first.func.id === "list" && first.args.length === 1 && first.keywords.length === 0) {
+      e = { ...e, args: [first.args[0]!, ...e.args.slice(1)] };
+    }
     const [xs] = positional(cx, e);
     if (!xs) return null;
     const elem = iterElementType(xs.type);
-    return lowered(py("sorted", [xs.code, ...sortOptions(cx, { ...e, args: e.args.slice(1) }, elem)]), T.list(elem));
+    // sorted(d) sorts the keys; TypeScript would type a Map's iteration as entries.
+    const items = xs.type.k === "dict" ? method(xs.code, "keys", []) : xs.code;
+    return lowered(py("sorted", [items, ...sortOptions(cx, { ...e, args: e.args.slice(1) }, elem)]), T.list(elem));
   },
   min: (cx, e) => extreme(cx, e, "min"),
   max: (cx, e) => extreme(cx, e, "max"),
@@ -106,6 +121,7 @@ const LOWERINGS: Record<string, Lowering> = {
     const m = bindNamed(cx, "enumerate", e, ["iterable", "start"]);
     const xs = m.get("iterable");
     if (!xs) return null;
+    rejectSetOrder(cx, xs, e.span);
     const start = m.get("start");
     return lowered(py("enumerate", [xs.code, ...(start ? [start.code] : [])]), { k: "iterator", elem: T.tuple([T.int, iterElementType(xs.type)]) });
   },
@@ -130,13 +146,32 @@ const LOWERINGS: Record<string, Lowering> = {
     const f = e.args[0]!.kind === "None" ? lowered(raw("null"), T.none) : callableArg(cx, e.args[0]!, [elem]);
     return lowered(py("filter", [f.code, xs.code]), T.list(elem));
   },
+  // `images, labels = next(iter(train_loader))`: one batch, the idiom for a first look at the data.
+  iter: (cx, e) => {
+    const [xs] = positional(cx, e);
+    if (!xs) return null;
+    rejectSetOrder(cx, xs, e.span);
+    return lowered(py("iter", [xs.type.k === "dict" ? method(xs.code, "keys", []) : xs.code]), { k: "iterator", elem: iterElementType(xs.type) });
+  },
+  next: (cx, e) => {
+    const [it, dflt] = positional(cx, e);
+    if (!it) return null;
+    if (it.type.k !== "iterator") {
+      cx.report(diag.notSupported("next() of anything but iter(...), enumerate(...) or zip(...)", e.span));
+      return null;
+    }
+    const elem = it.type.elem;
+    return lowered(py("next", [it.code, ...(dflt ? [dflt.code] : [])]), dflt ? join(elem, dflt.type) : elem);
+  },
   reversed: (cx, e) => {
     const [xs] = positional(cx, e);
     return xs ? lowered(py("reversed", [xs.code]), T.list(iterElementType(xs.type))) : null;
   },
+  set: (cx, e) => lowerSetCall(cx, e),
   list: (cx, e) => {
     const [x] = positional(cx, e);
     if (!x) return lowered(raw("[]"), T.list(T.unknown));
+    rejectSetOrder(cx, x, e.span);
     if (x.type.k === "dict") return lowered({ t: "array", elements: [{ t: "spread", expr: call(member(x.code, "keys"), []) }] }, T.list(x.type.key));
     if (x.type.k === "unknown") return lowered(py("toList", [x.code]), T.list(T.unknown));
     return null;
@@ -159,6 +194,7 @@ const LOWERINGS: Record<string, Lowering> = {
   },
   str: (cx, e) => {
     const [x] = positional(cx, e);
+    if (x) rejectSetOrder(cx, x, e.span);
     if (!x || !containsFloat(x.type) || x.type.k === "float") return null;
     cx.markAwait();
     return lowered(awaitExpr(py("str", [floatMarked(x)])), T.str);
@@ -166,6 +202,7 @@ const LOWERINGS: Record<string, Lowering> = {
   repr: (cx, e) => {
     const [x] = positional(cx, e);
     if (!x) return null;
+    rejectSetOrder(cx, x, e.span);
     if (x.type.k === "str") return lowered(py("strRepr", [x.code]), T.str);
     cx.markAwait();
     return lowered(awaitExpr(py("repr", [floatMarked(x)])), T.str);
@@ -179,6 +216,21 @@ const LOWERINGS: Record<string, Lowering> = {
     if (e.args.length !== 1) return null;
     return lowered(py("typeOf", [floatMarked(lowerExpr(cx, e.args[0]!))]), T.unknown);
   },
+  divmod: (cx, e) => {
+    const [a, b] = positional(cx, e);
+    if (!a || !b) return null;
+    const t = a.type.k === "int" && b.type.k === "int" ? T.int : isNumber(a.type) && isNumber(b.type) ? T.float : T.unknown;
+    return lowered(py("divmod", [a.code, b.code]), T.tuple([t, t]));
+  },
+  pow: (cx, e) => {
+    const args = positional(cx, e);
+    // pow(a, b) is a ** b; pow(a, b, m) is modular exponentiation on ints.
+    if (args.length === 2) return lowerBinary(cx, "**", args[0]!, args[1]!, e.span);
+    return args.length === 3 ? lowered(py("powMod", args.map((a) => a.code)), T.int) : null;
+  },
+  bin: (cx, e) => radixString(cx, e, "bin"),
+  hex: (cx, e) => radixString(cx, e, "hex"),
+  oct: (cx, e) => radixString(cx, e, "oct"),
   chr: (cx, e) => {
     const [x] = positional(cx, e);
     return x ? lowered(py("chr", [x.code]), T.str) : null;
@@ -197,6 +249,13 @@ const LOWERINGS: Record<string, Lowering> = {
   },
 };
 
+const isNumber = (t: Type): boolean => t.k === "int" || t.k === "float" || t.k === "bool";
+
+function radixString(cx: Context, e: CallExpr, name: "bin" | "hex" | "oct"): Lowered | null {
+  const [x] = positional(cx, e);
+  return x ? lowered(py(name, [x.code]), T.str) : null;
+}
+
 function extreme(cx: Context, e: CallExpr, which: "min" | "max"): Lowered | null {
   const key = e.keywords.find((k) => k.name === "key");
   const dflt = e.keywords.find((k) => k.name === "default");
@@ -214,7 +273,9 @@ function extreme(cx: Context, e: CallExpr, which: "min" | "max"): Lowered | null
     type = d.type.k === elem.k ? elem : T.unknown;
   }
   const options: TsExpr = { t: "object", props };
-  if (args.length === 1) return lowered(py(which === "min" ? "minOf" : "maxOf", [args[0]!.code, ...(props.length ? [options] : [])]), type);
+  // max(d, key=d.get) ranges over the keys; TypeScript would type a Map's iteration as entries.
+  const items = args[0]!.type.k === "dict" ? method(args[0]!.code, "keys", []) : args[0]!.code;
+  if (args.length === 1) return lowered(py(which === "min" ? "minOf" : "maxOf", [items, ...(props.length ? [options] : [])]), type);
   return lowered(py(which === "min" ? "minArgs" : "maxArgs", [options, ...args.map((a) => a.code)]), type);
 }
 

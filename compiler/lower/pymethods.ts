@@ -7,6 +7,7 @@
 
 import type { CallExpr, Expr, StringExpr } from "../../grammar/ast.js";
 import { T, type Type } from "../analyze/types.js";
+import { lookup } from "../api/table.js";
 import { diag } from "../diagnostics/diagnostic.js";
 import { awaitExpr, member, method, newExpr, py, raw, type TsExpr } from "../ir/ts-ir.js";
 import type { Context } from "./context.js";
@@ -15,6 +16,7 @@ import { stringLiteral } from "./literals.js";
 import { lowered, type Lowered } from "./lowered.js";
 import { callableArg } from "./pybuiltins.js";
 import { checkDictKey, elementJoin, floatMarked } from "./pyvalues.js";
+import { rejectSetOrder } from "./sets.js";
 
 /** Positional and keyword arguments bound to parameter names; unknown keywords are reported. */
 export function bindNamed(cx: Context, callee: string, e: CallExpr, names: readonly string[], lowerArg: (name: string, x: Expr) => Lowered = (_n, x) => lowerExpr(cx, x)): Map<string, Lowered> {
@@ -120,6 +122,7 @@ export function lowerMethodCall(cx: Context, e: CallExpr, receiver: Lowered, att
           return lowered(py("items", [r]), T.list(T.tuple([key, value])));
         case "get": {
           const m = need(["key", "default"]);
+          if (m.get("key")) checkDictKey(cx, m.get("key")!.type, e.span);
           const d = m.get("default");
           // Without a default the result may be None: typed unknown, so its uses check at run time.
           return lowered(py("get", [r, ...arg(m, "key"), ...(d ? [d.code] : [])]), d ? elementJoin(value, d.type) : T.unknown);
@@ -128,8 +131,14 @@ export function lowerMethodCall(cx: Context, e: CallExpr, receiver: Lowered, att
           const m = need(["key", "default"]);
           return lowered(py("setdefault", [r, ...arg(m, "key"), ...(m.get("default") ? arg(m, "default") : [raw("null")])]), value);
         }
-        case "update":
-          return lowered(py("update", [r, ...arg(need(["other"]), "other")]), T.none);
+        case "update": {
+          // `d.update(lr=0.01)`: keyword arguments are str keys, after the positional mapping's items.
+          const kws = e.keywords.filter((k) => k.name !== null);
+          const m = bindNamed(cx, attr, { ...e, keywords: e.keywords.filter((k) => k.name === null) }, ["other"]);
+          const pairs: TsExpr[] = kws.map((k) => ({ t: "array", elements: [raw(stringLiteral(k.name!)), lowerExpr(cx, k.value).code] }));
+          const byName: TsExpr[] = pairs.length ? [newExpr(raw("Map"), [{ t: "array", elements: pairs }])] : [];
+          return lowered(py("update", [r, ...arg(m, "other"), ...byName]), T.none);
+        }
         case "pop": {
           const m = need(["key", "default"]);
           return lowered(py("popkey", [r, ...arg(m, "key"), ...arg(m, "default")]), value);
@@ -148,7 +157,11 @@ export function lowerMethodCall(cx: Context, e: CallExpr, receiver: Lowered, att
     case "unknown": {
       if (e.keywords.length) cx.report(diag.notSupported("keyword arguments to a method of a value of unknown type", e.keywords[0]!.span));
       const values = e.args.map((a) => floatMarked(lowerExpr(cx, a)));
-      return lowered(py("callMethod", [r, raw(stringLiteral(attr)), ...values]), T.unknown);
+      const dynamic = py("callMethod", [r, raw(stringLiteral(attr)), ...values]);
+      // `total.item()` where total joined an int and a Tensor: a Tensor's reads are asynchronous, so await what may be one.
+      if (lookup(`Tensor.${attr}`)?.read !== true) return lowered(dynamic, T.unknown);
+      cx.markAwait();
+      return lowered(awaitExpr(dynamic), T.unknown);
     }
     default:
       return null;
@@ -227,6 +240,7 @@ function strMethod(cx: Context, e: CallExpr, receiver: Lowered, attr: string, at
       const m = need(["iterable"]);
       const it = m.get("iterable");
       if (!it) return missing(cx, "join", "iterable", e);
+      rejectSetOrder(cx, it, e.span);
       if (it.type.k === "list" && it.type.elem.k === "str") return lowered(method(it.code, "join", [r]), T.str);
       return lowered(py("join", [r, it.code]), T.str);
     }

@@ -11,8 +11,12 @@ export type SymbolKind = "variable" | "parameter" | "function" | "class" | "impo
 
 export interface PySymbol {
   readonly name: string;
-  /** The TypeScript identifier (renamed where the Python name is reserved in JS). */
-  readonly ts: string;
+  /** The TypeScript identifier (renamed where the Python name is reserved in JS; a later version's own name, see versions.ts). */
+  ts: string;
+  /** Which Segment of a rebound variable lowering has reached (prescan.ts); 0 when never rebound. */
+  segment?: number;
+  /** The identifier and type before the first new version: what a hoisted `let x!: T` declares. */
+  first?: { readonly ts: string; readonly type: Type };
   readonly kind: SymbolKind;
   type: Type;
   /** Offset of the first binding in source order, for used-before-assignment checks. */

@@ -3,7 +3,7 @@
 // precede so the emitted file reads like the lecture.
 
 import type { AssignStmt, AugAssignStmt, Expr, ForStmt, NameExpr, Span, Stmt, WithStmt } from "../../grammar/ast.js";
-import { T, join, tsType, type Type } from "../analyze/types.js";
+import { T, describe, join, tsType, type Type } from "../analyze/types.js";
 import { diag } from "../diagnostics/diagnostic.js";
 import { allowNone, binary, call, member, method, py, raw, unary, type TsExpr, type TsStmt } from "../ir/ts-ir.js";
 import { isRangeCall } from "./builtins.js";
@@ -15,7 +15,14 @@ import { lowerImport, lowerImportFrom } from "./imports.js";
 import { lowered, type Lowered } from "./lowered.js";
 import { lowerBinary } from "./operators.js";
 import { lowerTensorSetItem } from "./indexing.js";
-import { augAssignItemOnce, hasCall, refineDictValue } from "./pyvalues.js";
+import { augAssignItemOnce, checkDictKey, hasCall, refineDictValue } from "./pyvalues.js";
+import { enterSegment } from "./versions.js";
+import { withNarrowing } from "./narrowing.js";
+import { refineContainer } from "./containers.js";
+import { stageField } from "./fieldstages.js";
+import { checkedArg } from "./calls.js";
+import { rejectSetOrder } from "./sets.js";
+import { breakLabel, loopWithElse, withLoop } from "./loopelse.js";
 
 const stmt = (span: Span | null, s: DistributiveOmit<TsStmt, "span">): TsStmt => ({ ...s, span }) as TsStmt;
 type DistributiveOmit<T, K extends keyof never> = T extends unknown ? Omit<T, K> : never;
@@ -46,20 +53,24 @@ export function lowerStatement(cx: Context, s: Stmt): TsStmt[] {
       return lowerAssign(cx, { kind: "Assign", span: s.span, targets: [s.target], value: s.value });
     case "If": {
       const test = toCondition(cx, lowerExpr(cx, s.test));
-      const then = lowerBlock(cx, s.body, lastLine(s.body));
+      const then = withNarrowing(cx, s.test, () => lowerBlock(cx, s.body, lastLine(s.body)));
       const otherwise = lowerBlock(cx, s.orelse, lastLine(s.orelse));
       return [stmt(s.span, { t: "if", test, then, otherwise })];
     }
     case "While": {
       const test = toCondition(cx, lowerExpr(cx, s.test));
+      const label = s.orelse.length ? cx.freshName("loop") : null;
       cx.loopDepth++;
-      const body = lowerBlock(cx, s.body, lastLine(s.body));
+      const body = withLoop(cx, label, () => lowerBlock(cx, s.body, lastLine(s.body)));
       cx.loopDepth--;
-      if (s.orelse.length) cx.report(diag.notSupported("`while ... else`", s.orelse[0]!.span));
-      return [stmt(s.span, { t: "while", test, body })];
+      const loop = stmt(s.span, { t: "while", test, body });
+      return label ? [loopWithElse(label, [loop], lowerBlock(cx, s.orelse, lastLine(s.orelse)), s.span)] : [loop];
     }
-    case "For":
-      return lowerFor(cx, s);
+    case "For": {
+      const label = s.orelse.length ? cx.freshName("loop") : null;
+      const loop = withLoop(cx, label, () => lowerFor(cx, s));
+      return label ? [loopWithElse(label, loop, lowerBlock(cx, s.orelse, lastLine(s.orelse)), s.span)] : loop;
+    }
     case "With":
       return lowerWith(cx, s);
     case "Return": {
@@ -83,6 +94,7 @@ export function lowerStatement(cx: Context, s: Stmt): TsStmt[] {
     case "Break":
     case "Continue":
       if (cx.loopDepth === 0) cx.report(diag.loopControlOutsideLoop(s.kind.toLowerCase(), s.span));
+      if (s.kind === "Break" && breakLabel(cx)) return [stmt(s.span, { t: "break", label: breakLabel(cx)! })];
       return [stmt(s.span, { t: s.kind === "Break" ? "break" : "continue" })];
     case "Import":
       lowerImport(cx, s, cx.namesRead);
@@ -118,7 +130,19 @@ const lastLine = (body: readonly Stmt[]): number => (body.length ? body[body.len
 
 // ------------------------------------------------------------------ assignment
 
+/** A literal with no names in it: evaluating it never depends on the assignment's targets. */
+const literalOnly = (e: Expr): boolean =>
+  e.kind === "Number" || e.kind === "String" || e.kind === "Bool" || e.kind === "None" || (e.kind === "Unary" && literalOnly(e.operand)) || ((e.kind === "List" || e.kind === "Tuple") && e.elements.every(literalOnly)) || (e.kind === "Dict" && e.entries.every((en) => literalOnly(en.key) && literalOnly(en.value)));
+const emptyContainer = (e: Expr): boolean => (e.kind === "List" && e.elements.length === 0) || (e.kind === "Dict" && e.entries.length === 0);
+
 function lowerAssign(cx: Context, s: AssignStmt): TsStmt[] {
+  // `xs, ys = [], []`: one assignment per name, so each empty list is typed from its own appends
+  // (one destructured tuple would leave TypeScript with never[]).
+  const [target] = s.targets;
+  if (s.targets.length === 1 && (target!.kind === "Tuple" || target!.kind === "List") && target!.elements.every((t) => t.kind === "Name") && s.value.kind === "Tuple" && s.value.elements.length === target!.elements.length && s.value.elements.every(literalOnly) && s.value.elements.some(emptyContainer)) {
+    const values = s.value.elements;
+    return target!.elements.flatMap((t, i) => assignTo(cx, t, lowerExpr(cx, values[i]!), s.span));
+  }
   const value = lowerExpr(cx, s.value);
   if (s.targets.length > 1) {
     cx.report(diag.notSupported("chained assignment `a = b = ...`", s.span));
@@ -133,6 +157,9 @@ function assignTo(cx: Context, target: Expr, value: Lowered, span: Span): TsStmt
       return [assignName(cx, target, value, span)];
     case "Attribute": {
       if (target.object.kind === "Name" && target.object.id === "self" && cx.currentClass) {
+        // An earlier stage of the field (`self.x = [...]` before `self.x = torch.tensor(self.x)`): a local (fieldstages.ts).
+        const local = stageField(cx, target.attr, target.span.start, value.type);
+        if (local) return [stmt(span, { t: "decl", kind: "const", name: local, type: null, init: value.code })];
         const cls = cx.currentClass;
         const before = cls.fields.get(target.attr);
         // An unknown left by an earlier pass (a parameter typed later) gives way to what is known now.
@@ -152,11 +179,18 @@ function assignTo(cx: Context, target: Expr, value: Lowered, span: Span): TsStmt
       const obj = lowerExpr(cx, target.object);
       if (obj.type.k === "tensor") return [stmt(span, { t: "expr", expr: lowerTensorSetItem(cx, obj, target.index, value, span) })];
       const idx = lowerExpr(cx, target.index);
-      // py.setAt: negative indices and IndexError as in Python; a dict's item is Map.set.
-      if (obj.type.k === "list") return [stmt(span, { t: "expr", expr: py("setAt", [obj.code, idx.code, value.code]) })];
-      if (obj.type.k === "dict") {
-        refineDictValue(cx, target.object, idx.type, value.type);
+      // `self.heads["cls"] = nn.Linear(...)`: the ModuleDict registers it and learns its class (containers.ts).
+      if (obj.type.k === "module" && obj.type.cls === "ModuleDict") {
+        refineContainer(cx, target.object, obj.type, value.type);
         return [stmt(span, { t: "expr", expr: method(obj.code, "set", [idx.code, value.code]) })];
+      }
+      // py.setAt: negative indices and IndexError as in Python; a dict's item is Map.set.
+      if (obj.type.k === "list") return [stmt(span, { t: "expr", expr: py("setAt", [obj.code, checkedArg(idx, T.int), checkedArg(value, obj.type.elem)]) })];
+      if (obj.type.k === "dict") {
+        checkDictKey(cx, idx.type, target.index.span);
+        refineDictValue(cx, target.object, idx.type, value.type);
+        // An untyped key or value going into a typed dict is checked at run time, as a call's argument is.
+        return [stmt(span, { t: "expr", expr: method(obj.code, "set", [checkedArg(idx, obj.type.key), checkedArg(value, obj.type.value)]) })];
       }
       return [stmt(span, { t: "expr", expr: py("setitem", [obj.code, idx.code, value.code]) })];
     }
@@ -173,43 +207,90 @@ function assignTo(cx: Context, target: Expr, value: Lowered, span: Span): TsStmt
 function bindName(cx: Context, name: NameExpr, t: Type): { ts: string; declareHere: boolean; constant: boolean; declaredType: Type } {
   const sym = cx.scope.lookup(name.id) ?? cx.scope.define(name.id, "variable", t, name.span);
   const placement = cx.frame.scan.placements.get(name.id);
+  // A rebinding to another type in straight-line code starts a new TS binding (versions.ts).
+  const version = enterSegment(cx, sym, name);
   const key = cx.variableKey(name.id);
   const acc = cx.passTypes.get(key);
+  if (acc !== undefined && changesKind(acc, t)) cx.report(diag.notSupported(`\`${name.id}\` changing from ${describe(acc)} to ${describe(t)} here`, name.span, `a variable may change type only by a plain \`${name.id} = ...\` in the block of its first assignment, outside any \`if\` or loop; give the ${describe(t)} its own name (e.g. \`${name.id}_${t.k === "tensor" ? "t" : "2"}\`)`));
   cx.passTypes.set(key, acc === undefined ? t : join(acc, t));
-  const declareHere = placement !== undefined && placement.declareAt === name.span.start;
+  const declareHere = version ? version.declareHere : placement !== undefined && placement.declareAt === name.span.start;
   if (sym.type.k === "unknown" && !cx.knowledge.variableTypes.has(key)) sym.type = t;
-  return { ts: sym.ts, declareHere, constant: placement?.constant ?? false, declaredType: cx.knowledge.variableTypes.get(key) ?? t };
+  const constant = version ? version.constant : (placement?.constant ?? false);
+  return { ts: sym.ts, declareHere, constant, declaredType: cx.knowledge.variableTypes.get(key) ?? t };
+}
+
+/**
+ * A rebinding no TypeScript type can hold: a list that becomes a Tensor in an
+ * `if`. (None-or-value and number-or-Tensor accumulators run on the dynamic
+ * `py.*` path instead.)
+ */
+function changesKind(before: Type, after: Type): boolean {
+  if (before.k === after.k || before.k === "unknown" || after.k === "unknown" || before.k === "none" || after.k === "none") return false;
+  if (join(before, after).k !== "unknown") return false;
+  const numberOrTensor = (x: Type): boolean => x.k === "int" || x.k === "float" || x.k === "bool" || x.k === "tensor";
+  return !(numberOrTensor(before) && numberOrTensor(after));
 }
 
 export function assignName(cx: Context, name: NameExpr, value: Lowered, span: Span): TsStmt {
   const b = bindName(cx, name, value.type);
+  // `best = None` then `best = v`: a variable of no one static type holds a float as py.float (prints `1.0`).
+  const code = b.declaredType.k === "unknown" && value.type.k === "float" ? py("float", [value.code]) : value.code;
   if (b.declareHere) {
     // Annotate only where TypeScript would infer a narrower type than later assignments need.
     // A const `[]` / `{}` needs its element type spelled out too (TS would infer never[]).
     const annotate = (!b.constant || /unknown/.test(tsType(value.type))) && tsType(b.declaredType) !== tsType(value.type);
-    return stmt(span, { t: "decl", kind: b.constant ? "const" : "let", name: b.ts, type: annotate ? tsType(b.declaredType) : null, init: value.code });
+    return stmt(span, { t: "decl", kind: b.constant ? "const" : "let", name: b.ts, type: annotate ? tsType(b.declaredType) : null, init: code });
   }
-  return stmt(span, { t: "assign", target: raw(b.ts), op: "=", value: value.code });
+  return stmt(span, { t: "assign", target: raw(b.ts), op: "=", value: code });
 }
 
 function assignUnpack(cx: Context, targets: readonly Expr[], value: Lowered, span: Span): TsStmt[] {
-  if (!targets.every((t) => t.kind === "Name")) {
-    cx.report(diag.notSupported("nested unpacking in assignment", span));
-    return [];
-  }
+  if (!targets.every((t) => t.kind === "Name")) return assignNestedUnpack(cx, targets, value, span);
   const names = targets as readonly NameExpr[];
   // `values, indices = x.max(dim=1)`: torch.return_types.max unpacks to (values, int64 indices).
   const returnTypes = value.type.k === "object" && value.type.cls.startsWith("torch.return_types.");
-  const elemTypes = value.type.k === "tuple" ? value.type.elems : returnTypes ? [T.tensor, { k: "tensor", dtype: "int64" } as Type] : names.map(() => iterElementType(value.type));
+  const values = value.type.k === "object" ? value.type.elem : undefined;
+  const elemTypes = value.type.k === "tuple" ? value.type.elems : returnTypes ? [values ?? T.tensor, { k: "tensor", dtype: "int64" } as Type] : names.map(() => iterElementType(value.type));
   const bound = names.map((n, i) => bindName(cx, n, elemTypes[i] ?? T.unknown));
   const pattern = `[${bound.map((b) => b.ts).join(", ")}]`;
+  // A list or str has its length only at run time: Python's "not enough values to unpack" is checked there.
+  if (value.type.k === "list" || value.type.k === "str" || value.type.k === "unknown") value = lowered(py("unpack", [value.code, raw(String(names.length))]), value.type);
   if (bound.every((b) => b.declareHere)) {
     return [stmt(span, { t: "decl", kind: bound.every((b) => b.constant) ? "const" : "let", name: pattern, type: null, init: value.code })];
   }
-  return [stmt(span, { t: "assign", target: raw(pattern), op: "=", value: value.code })];
+  // `_, predicted = torch.max(out, 1)` with `predicted` used after the loop: `_` is first bound here.
+  const firstHere = bound.flatMap((b, i) => (b.declareHere ? [stmt(span, { t: "decl", kind: "let", name: b.ts, type: tsType(b.declaredType ?? elemTypes[i]), init: null })] : []));
+  return [...firstHere, stmt(span, { t: "assign", target: raw(pattern), op: "=", value: value.code })];
 }
 
-const IN_PLACE: Record<string, string> = { "+": "add_", "-": "sub_", "*": "mul_", "/": "div_" };
+/** Targets that are names or (nested) tuples/lists of names. */
+function namesOnly(t: Expr): boolean {
+  return t.kind === "Name" || ((t.kind === "Tuple" || t.kind === "List") && t.elements.every(namesOnly));
+}
+
+/**
+ * `output, (h_n, c_n) = lstm(x)`: the value goes into a fresh const once, then
+ * each position is assigned (a nested target unpacking its part in turn), in
+ * Python's left-to-right order.
+ */
+function assignNestedUnpack(cx: Context, targets: readonly Expr[], value: Lowered, span: Span): TsStmt[] {
+  if (!targets.every(namesOnly)) {
+    cx.report(diag.notSupported("unpacking into attributes or subscripts inside a nested target", span));
+    return [];
+  }
+  const elemTypes = value.type.k === "tuple" ? value.type.elems : targets.map(() => iterElementType(value.type));
+  const checked = value.type.k === "tuple" ? value.code : py("unpack", [value.code, raw(String(targets.length))]);
+  const holder = cx.freshName("unpacked");
+  const out: TsStmt[] = [stmt(span, { t: "decl", kind: "const", name: holder, type: null, init: checked })];
+  targets.forEach((target, i) => {
+    const part = lowered({ t: "index", object: raw(holder), index: raw(String(i)) }, elemTypes[i] ?? T.unknown);
+    if (target.kind === "Name") out.push(assignName(cx, target, part, span));
+    else if (target.kind === "Tuple" || target.kind === "List") out.push(...assignUnpack(cx, target.elements, part, span));
+  });
+  return out;
+}
+
+const IN_PLACE: Record<string, string> = { "+": "add_", "-": "sub_", "*": "mul_", "/": "div_", "&": "bitwise_and_", "|": "bitwise_or_", "^": "bitwise_xor_" };
 
 function lowerAugAssign(cx: Context, s: AugAssignStmt): TsStmt[] {
   // `d[random.choice(keys)] += 1`: Python evaluates the subscript once (pyvalues.ts).
@@ -223,6 +304,8 @@ function lowerAugAssign(cx: Context, s: AugAssignStmt): TsStmt[] {
   const combined = lowerBinary(cx, s.op, current, value, s.span);
   if (s.target.kind === "Name") {
     const b = bindName(cx, s.target, combined.type);
+    // `total = 0` then `total += loss`: an int becomes a Tensor, a new binding (versions.ts).
+    if (b.declareHere) return [stmt(s.span, { t: "decl", kind: b.constant ? "const" : "let", name: b.ts, type: b.constant || tsType(b.declaredType) === tsType(combined.type) ? null : tsType(b.declaredType), init: combined.code })];
     const simple = (s.op === "+" || s.op === "-" || s.op === "*") && combined.code.t === "binary";
     return [stmt(s.span, simple ? { t: "assign", target: raw(b.ts), op: `${s.op}=`, value: value.code } : { t: "assign", target: raw(b.ts), op: "=", value: combined.code })];
   }
@@ -232,7 +315,6 @@ function lowerAugAssign(cx: Context, s: AugAssignStmt): TsStmt[] {
 // ------------------------------------------------------------------ loops
 
 function lowerFor(cx: Context, s: ForStmt): TsStmt[] {
-  if (s.orelse.length) cx.report(diag.notSupported("`for ... else`", s.orelse[0]!.span));
   if (s.iter.kind === "Call" && isRangeCall(s.iter) && s.target.kind === "Name") {
     const args = s.iter.args.map((a) => lowerExpr(cx, a));
     const [start, stop, step] = args.length === 1 ? [lowered(raw("0"), T.int), args[0]!, lowered(raw("1"), T.int)] : [args[0]!, args[1]!, args[2] ?? lowered(raw("1"), T.int)];
@@ -241,16 +323,37 @@ function lowerFor(cx: Context, s: ForStmt): TsStmt[] {
     const b = bindName(cx, s.target, T.int);
     const startValue = start.code.t === "raw" ? Number(start.code.text) : NaN;
     if (stepSign === 1 && startValue >= 0) cx.nonNegative.add(b.ts);
-    const body = loopBody(cx, s);
+    const loopBodyStmts = loopBody(cx, s);
     cx.nonNegative.delete(b.ts);
-    if (stepSign === 0) return [stmt(s.span, { t: "forOf", pattern: b.ts, declare: b.declareHere, iter: py("range", [start.code, stop.code, step.code]), body })];
-    return [stmt(s.span, { t: "forRange", name: b.ts, declare: b.declareHere, start: start.code, stop: stop.code, step: step.code, stepSign, body })];
+    if (stepSign === 0) return [stmt(s.span, { t: "forOf", pattern: b.ts, declare: b.declareHere, iter: py("range", [start.code, stop.code, step.code]), body: loopBodyStmts })];
+    // A variable that outlives the loop keeps the last value it took in Python (and is untouched by an
+    // empty range), where a JS counter ends one step past: it is assigned from a loop-local counter.
+    const counter = b.declareHere ? b.ts : cx.freshName(b.ts);
+    const body = b.declareHere ? loopBodyStmts : [stmt(s.span, { t: "assign", target: raw(b.ts), op: "=", value: raw(counter) }), ...loopBodyStmts];
+    // The emitter evaluates a non-literal stop once into `stop` declared beside the loop variable; a
+    // lecturer's own `stop` gets the stop in a const of its own instead.
+    if (stop.code.t !== "raw" && cx.scope.lookup("stop")) {
+      const name = cx.freshName("stop");
+      return [
+        stmt(s.span, { t: "decl", kind: "const", name, type: null, init: stop.code }),
+        stmt(s.span, { t: "forRange", name: counter, declare: true, start: start.code, stop: raw(name), step: step.code, stepSign, body }),
+      ];
+    }
+    return [stmt(s.span, { t: "forRange", name: counter, declare: true, start: start.code, stop: stop.code, step: step.code, stepSign, body })];
   }
   const iter = lowerExpr(cx, s.iter);
+  rejectSetOrder(cx, iter, s.iter.span);
   const elem = iterElementType(iter.type);
   const { pattern, declare } = bindPattern(cx, s.target, elem, s.span);
   const body = loopBody(cx, s);
-  return [stmt(s.span, { t: "forOf", pattern, declare, iter: iter.code, body })];
+  // A value pyt2ts could not type is checked to be iterable (CPython's TypeError otherwise).
+  return [stmt(s.span, { t: "forOf", pattern, declare, iter: iter.type.k === "unknown" ? unknownIterable(iter.code, pattern) : iter.code, body })];
+}
+
+/** `py.iterable(x)`, typed so that a `[a, b]` target can destructure its unknown items. */
+export function unknownIterable(code: TsExpr, pattern: string): TsExpr {
+  const checked = py("iterable", [code]);
+  return pattern.startsWith("[") ? { t: "cast", expr: checked, type: "Iterable<unknown[]>" } : checked;
 }
 
 function loopBody(cx: Context, s: ForStmt): TsStmt[] {

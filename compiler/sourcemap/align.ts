@@ -91,6 +91,8 @@ function alignStatement(ir: TsStmt, node: TS.Statement, out: Range[], file: TS.S
       return;
     case "block":
       if (ts.isBlock(node)) alignList(ir.body, node.statements, out, file);
+      // A loop's else: `label: { ... }` (loopelse.ts).
+      else if (ts.isLabeledStatement(node) && ts.isBlock(node.statement)) alignList(ir.body, node.statement.statements, out, file);
       return;
     case "function":
       if (ts.isFunctionDeclaration(node)) alignList(ir.body, blockStatements(node.body), out, file);

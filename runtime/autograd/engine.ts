@@ -39,28 +39,111 @@ function addInto(pending: Tensor | null, g: Tensor): Tensor {
   return out;
 }
 
+/** The seed gradient for `root`: ones for a scalar, else `gradient` checked against its shape. */
+function seedGrad(root: Tensor, gradient: Tensor | null): Tensor {
+  if (gradient === null) {
+    if (root.numel() !== 1) throw new RuntimeError("grad can be implicitly created only for scalar outputs");
+    const g = emptyTensor(root.dtype, root.sizes.slice());
+    getBackend().fill(g, 1);
+    return g;
+  }
+  if (gradient.sizes.length !== root.sizes.length || gradient.sizes.some((s, i) => s !== root.sizes[i])) {
+    throw new RuntimeError(
+      `Mismatch in shape: grad_output[0] has a shape of ${shapeText(gradient.sizes)} and output[0] has a shape of ${shapeText(root.sizes)}.`,
+    );
+  }
+  return gradient;
+}
+
+/**
+ * Where gradients end up. backward(): leaves accumulate into .grad and
+ * retain_grad() tensors keep theirs. autograd.grad(): only the requested
+ * tensors' gradients are collected and nothing's .grad changes.
+ */
+interface Sink {
+  leaf(leaf: Tensor, g: Tensor): void;
+  node(node: Node, g: Tensor): void;
+  /** Whether the node's backward must run (autograd.grad runs only the paths to its inputs, as PyTorch's engine does). */
+  runs(node: Node): boolean;
+}
+
+const backwardSink: Sink = {
+  leaf: accumulateGrad,
+  node(node, g) {
+    if (node.retained === null) return;
+    const keep = emptyTensor(g.dtype, g.sizes.slice());
+    getBackend().unary("copy", keep, g);
+    node.retained._grad = keep;
+  },
+  runs: () => true,
+};
+
 export function runBackward(root: Tensor, gradient: Tensor | null, retainGraph: boolean): void {
   if (!root.requires_grad) {
     throw new RuntimeError("element 0 of tensors does not require grad and does not have a grad_fn");
   }
-  let g: Tensor;
-  if (gradient === null) {
-    if (root.numel() !== 1) throw new RuntimeError("grad can be implicitly created only for scalar outputs");
-    g = emptyTensor(root.dtype, root.sizes.slice());
-    getBackend().fill(g, 1);
-  } else {
-    if (gradient.sizes.length !== root.sizes.length || gradient.sizes.some((s, i) => s !== root.sizes[i])) {
-      throw new RuntimeError(
-        `Mismatch in shape: grad_output[0] has a shape of ${shapeText(gradient.sizes)} and output[0] has a shape of ${shapeText(root.sizes)}.`,
-      );
-    }
-    g = gradient;
-  }
+  const g = seedGrad(root, gradient);
   const rootNode = root._gradFn;
   if (rootNode === null) {
     accumulateGrad(root, g);
     return;
   }
+  execute(rootNode, g, retainGraph, backwardSink);
+}
+
+/**
+ * torch.autograd.grad(outputs, inputs): d(sum of outputs * grad_outputs) /
+ * d input for each input, without touching any .grad. null where an input is
+ * unreachable (only with allowUnused; otherwise PyTorch's error).
+ */
+export function runGrad(
+  outputs: readonly Tensor[],
+  inputs: readonly Tensor[],
+  gradOutputs: readonly (Tensor | null)[],
+  retainGraph: boolean,
+  allowUnused: boolean,
+): (Tensor | null)[] {
+  for (let i = 0; i < outputs.length; i++) {
+    if (!outputs[i]!.requires_grad) throw new RuntimeError(`element ${i} of tensors does not require grad and does not have a grad_fn`);
+  }
+  for (const t of inputs) if (!t.requires_grad) throw new RuntimeError("One of the differentiated Tensors does not require grad");
+  const found: (Tensor | null)[] = inputs.map(() => null);
+  const add = (k: number, g: Tensor): void => {
+    found[k] = addInto(found[k] ?? null, g);
+  };
+  // A leaf input is reached through an edge; a non-leaf one when its producer node runs.
+  const seeds = outputs.map((o, i) => seedGrad(o, gradOutputs[i] ?? null));
+  // Several outputs: one synthetic root whose edges lead to each of them.
+  const edges = outputs.map((o) => o._gradFn ?? o);
+  const seedFn = { name: "GraphRoot", backward: () => seeds };
+  const root = new Node(seedFn, edges, outputs.map((o) => o.sizes), null, [], 0);
+  // Nodes with a path to an input; nothing else runs, so nothing else's saved tensors are freed.
+  const leaves = new Set(inputs.filter((t) => t._gradFn === null));
+  const producers = new Set(inputs.map((t) => t._gradFn).filter((n): n is Node => n !== null));
+  const needed = new Set<Node>();
+  for (const node of topoOrder(root)) {
+    const leads = node.edges.some((e) => (e instanceof Node ? needed.has(e) || producers.has(e) : e !== null && leaves.has(e)));
+    if (leads) needed.add(node);
+  }
+  const sink: Sink = {
+    leaf(leaf, g) {
+      inputs.forEach((t, k) => t === leaf && add(k, sumToShape(g, leaf.sizes)));
+    },
+    node(node, g) {
+      inputs.forEach((t, k) => t._gradFn === node && add(k, g));
+    },
+    runs: (node) => needed.has(node),
+  };
+  execute(root, seeds[0]!, retainGraph, sink);
+  for (const f of found) {
+    if (f === null && !allowUnused) {
+      throw new RuntimeError("One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.");
+    }
+  }
+  return found;
+}
+
+function execute(rootNode: Node, g: Tensor, retainGraph: boolean, sink: Sink): void {
   const order = topoOrder(rootNode);
   const prevMode = isGradEnabled();
   setGradEnabled(false);
@@ -71,12 +154,9 @@ export function runBackward(root: Tensor, gradient: Tensor | null, retainGraph: 
       const gout = node.pending;
       node.pending = null;
       if (gout === null) continue;
+      sink.node(node, gout);
+      if (!sink.runs(node)) continue;
       if (node.saved === null && node.hadSaved) throw new RuntimeError(FREED);
-      if (node.retained !== null) {
-        const keep = emptyTensor(gout.dtype, gout.sizes.slice());
-        getBackend().unary("copy", keep, gout);
-        node.retained._grad = keep;
-      }
       const grads = node.fn.backward(node, gout);
       const edges = node.edges;
       for (let i = 0; i < edges.length; i++) {
@@ -84,7 +164,7 @@ export function runBackward(root: Tensor, gradient: Tensor | null, retainGraph: 
         const gi = grads[i];
         if (e === null || e === undefined || gi === null || gi === undefined) continue;
         if (e instanceof Node) e.pending = addInto(e.pending, gi);
-        else accumulateGrad(e, gi);
+        else sink.leaf(e, gi);
       }
       if (!retainGraph && node.hadSaved) node.saved = null;
     }

@@ -81,7 +81,14 @@ export type BinaryOp =
   | "tanhGrad"
   | "absGrad"
   | "logicalAnd"
-  | "logicalOr";
+  | "logicalOr"
+  // Integer (int64) bitwise ops; bool tensors use the logical ones.
+  | "bitwiseAnd"
+  | "bitwiseOr"
+  | "bitwiseXor"
+  // Python's `//` and `%` on tensors (torch.floor_divide / torch.remainder): rounded toward -inf, remainder signed like b.
+  | "floorDiv"
+  | "remainder";
 
 export type ReduceOp = "sum" | "mean" | "prod" | "max" | "min" | "argmax" | "argmin";
 
@@ -105,6 +112,16 @@ export interface Window2d {
   readonly inW: number;
   readonly outH: number;
   readonly outW: number;
+}
+
+/** How `Backend.sort` orders a row: PyTorch's sort (std::sort) or its topk (nth_element / partial_sort). */
+export interface SortOptions {
+  readonly descending: boolean;
+  /** How many leading elements of each row to produce (the dim's size for a full sort). */
+  readonly k: number;
+  readonly topk: boolean;
+  /** topk only: whether the k results come back in order. */
+  readonly sorted: boolean;
 }
 
 export interface Backend {
@@ -197,6 +214,14 @@ export interface Backend {
    * positions add up). index and values have the same sizes; values has out's dtype.
    */
   put(out: Layout, index: Layout, values: Layout, accumulate: boolean): void;
+  /**
+   * values / indices (int64) receive a sorted along `dim`, NaN counting as the
+   * largest. With `k` below the dim's size only the first k of each row are
+   * written (values and indices then have k there): topk.
+   */
+  sort(values: Layout, indices: Layout, a: Layout, dim: number, opts: SortOptions): void;
+  /** out = running sums of a along `dim` (from the last element when `reverse`: cumsum's gradient). */
+  cumsum(out: Layout, a: Layout, dim: number, reverse: boolean): void;
   /** The layout's values (contiguous) when the host holds them now, else null: lets ops check indices synchronously. */
   readSync(src: Layout): HostArray | null;
 }

@@ -5,7 +5,8 @@
 // never receives a gradient, as in PyTorch. Initialised like PyTorch 1.13:
 // weight ~ N(0, 1) from the default generator, then the padding row zeroed.
 
-import { RuntimeError } from "../errors.js";
+import { IndexError, RuntimeError } from "../errors.js";
+import { getBackend } from "../backend/index.js";
 import { AssertionError } from "../py/errors.js";
 import { record, needsGraph, type GradFn, type Node } from "../autograd/node.js";
 import * as E from "../ops/elementwise.js";
@@ -37,6 +38,11 @@ export function embedding(input: Tensor, weight: Tensor, padding_idx: number | n
   if (weight.dim() !== 2) throw new RuntimeError("'weight' must be 2-D");
   const num = weight.sizes[0]!;
   const dim = weight.sizes[1]!;
+  // The one-hot product below would silently give a zero row for a bad index; PyTorch's
+  // index_select raises instead. Checked whenever the host holds the indices (a GPU-only
+  // index tensor cannot be read synchronously).
+  const host = getBackend().readSync(input);
+  if (host !== null) for (let i = 0; i < host.length; i++) if (host[i]! < 0 || host[i]! >= num) throw new IndexError("index out of range in self");
   const ids = new Float64Array(num);
   for (let i = 0; i < num; i++) ids[i] = i;
   const range = fromHost("int64", [num], ids);

@@ -7,6 +7,7 @@ import * as L from "../ops/loss.js";
 import * as X from "../ops/softmax.js";
 import * as A from "../ops/activation.js";
 import * as P from "../ops/avgpool.js";
+import * as G from "../ops/gather.js";
 import { linear as linearOp } from "../ops/matmul.js";
 import { reductionOf, split, type BCEWithLogitsOptions, type CrossEntropyOptions, type IndexLossOptions, type LossOptions, type WeightedLossOptions } from "./loss.js";
 import { conv2d as conv2dOp, type IntPair, type Padding2d } from "../ops/conv.js";
@@ -60,6 +61,10 @@ export function tanh(input: Tensor): Tensor {
 }
 export function softmax(input: Tensor, dim: number | null = null): Tensor {
   return X.softmax(input, dim);
+}
+/** One-hot int64 encoding with a new last dim of num_classes (-1: max + 1). */
+export function one_hot(tensor: Tensor, num_classes = -1): Tensor {
+  return G.one_hot(tensor, num_classes);
 }
 export function log_softmax(input: Tensor, dim: number | null = null): Tensor {
   return X.log_softmax(input, dim);

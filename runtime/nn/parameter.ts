@@ -5,6 +5,7 @@
 import { emptyTensor, Tensor } from "../tensor.js";
 
 export class Parameter extends Tensor {
+  static override readonly __module__ = "torch.nn.parameter";
   constructor(data: Tensor | null = null, requires_grad = true) {
     const t = data ?? emptyTensor("float32", [0]);
     super(t.storage, t.sizes, t.strides, t.offset, t.dtype);

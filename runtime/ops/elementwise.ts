@@ -8,7 +8,7 @@ import { record, needsGraph, type GradFn, type Node } from "../autograd/node.js"
 import { isGradEnabled } from "../autograd/grad_mode.js";
 import { sumToShape } from "../autograd/sum_to.js";
 import { RuntimeError } from "../errors.js";
-import { emptyTensor, isFloating, Tensor } from "../tensor.js";
+import { emptyTensor, fromHost, isFloating, Tensor } from "../tensor.js";
 import { broadcastShapes, resultType, scalarValue, shapeStr, type Scalar } from "./util.js";
 
 const DTYPE_NAME: Record<DType, string> = { float32: "Float", float64: "Double", int64: "Long", bool: "Bool" };
@@ -548,8 +548,14 @@ const ClampMaxBackward0 = clampGrad("ClampMaxBackward0");
  * clamp(x, min, max) with Python-number bounds: min(max(x, min), max), so NaN
  * stays NaN and min > max gives max everywhere, as in PyTorch.
  */
-export function clamp(a: Tensor, min: Scalar | null = null, max: Scalar | null = null, gradName: "ClampBackward1" | "ClampMinBackward0" | "ClampMaxBackward0" = "ClampBackward1"): Tensor {
+export function clamp(
+  a: Tensor,
+  min: Tensor | Scalar | null = null,
+  max: Tensor | Scalar | null = null,
+  gradName: "ClampBackward1" | "ClampMinBackward0" | "ClampMaxBackward0" = "ClampBackward1",
+): Tensor {
   if (min === null && max === null) throw new RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
+  if ((min !== null && isTensor(min)) || (max !== null && isTensor(max))) return clampTensor(a, min, max, gradName);
   let dt = a.dtype;
   if (min !== null) dt = resultType(emptyLike(dt, a), min);
   if (max !== null) dt = resultType(emptyLike(dt, a), max);
@@ -566,6 +572,76 @@ export function clamp(a: Tensor, min: Scalar | null = null, max: Scalar | null =
   if (needsGraph(a)) {
     const fn = gradName === "ClampMinBackward0" ? ClampMinBackward0 : gradName === "ClampMaxBackward0" ? ClampMaxBackward0 : ClampBackward1;
     record(fn, out, [a], [a], [lo !== null ? 1 : 0, hi !== null ? 1 : 0, lo ?? 0, hi ?? 0]);
+  }
+  return out;
+}
+
+/** How clamp.Tensor got a bound: not at all, as a Python number, or as a tensor (an input with a gradient). */
+const Bound = { None: 0, Number: 1, Tensor: 2 } as const;
+type Bound = (typeof Bound)[keyof typeof Bound];
+
+/**
+ * d/d(self, min, max) of clamp with tensor bounds (PyTorch's clamp_backward and
+ * clamp_backward_min_max): self where min <= self <= max; min where self < min
+ * (and min < max); max where self > max (or max < min), each summed back to its
+ * shape. saved: [self, min, max] (absent bounds are 0-d placeholders); ints: the Bound kinds.
+ */
+function clampTensorGrad(name: string): GradFn {
+  return {
+    name,
+    backward(n: Node, g: Tensor) {
+      const [x, lo, hi] = n.saved! as [Tensor, Tensor, Tensor];
+      const [loKind, hiKind] = n.ints as [Bound, Bound];
+      const masked = (mask: Tensor, idx: number): Tensor => {
+        const out = emptyTensor(g.dtype, g.sizes.slice());
+        getBackend().where(out, mask, g, 0);
+        return sumToShape(out, n.shapes[idx]!);
+      };
+      const cmp = (op: BinaryOp, p: Tensor, q: Tensor): Tensor => forward(op, p, q, 1, p.dtype, "bool");
+      const both = (op: BinaryOp, p: Tensor, q: Tensor): Tensor => forward(op, p, q, 1, "bool", "bool");
+      const hasLo = loKind !== Bound.None;
+      const hasHi = hiKind !== Bound.None;
+      const grads: (Tensor | null)[] = [];
+      if (n.needsGrad(0)) {
+        const ge = hasLo ? cmp("ge", x, lo) : null;
+        const le = hasHi ? cmp("le", x, hi) : null;
+        grads.push(masked(ge && le ? both("logicalAnd", ge, le) : (ge ?? le)!, 0));
+      } else grads.push(null);
+      let idx = 1;
+      if (loKind === Bound.Tensor) {
+        grads.push(n.needsGrad(idx) ? masked(hasHi ? both("logicalAnd", cmp("lt", x, lo), cmp("lt", lo, hi)) : cmp("lt", x, lo), idx) : null);
+        idx++;
+      }
+      if (hiKind === Bound.Tensor) {
+        grads.push(n.needsGrad(idx) ? masked(hasLo ? both("logicalOr", cmp("gt", x, hi), cmp("lt", hi, lo)) : cmp("gt", x, hi), idx) : null);
+      }
+      return grads;
+    },
+  };
+}
+const ClampTensorBackward: Record<"ClampBackward1" | "ClampMinBackward0" | "ClampMaxBackward0", GradFn> = {
+  ClampBackward1: clampTensorGrad("ClampBackward0"),
+  ClampMinBackward0: clampTensorGrad("ClampMinBackward1"),
+  ClampMaxBackward0: clampTensorGrad("ClampMaxBackward1"),
+};
+
+/**
+ * clamp.Tensor: min(max(x, min), max) broadcast over all three (a NaN bound
+ * gives NaN); a Python-number bound beside a tensor one acts as a 0-d tensor.
+ */
+function clampTensor(a: Tensor, min: Tensor | Scalar | null, max: Tensor | Scalar | null, gradName: keyof typeof ClampTensorBackward): Tensor {
+  let dt = a.dtype;
+  if (min !== null) dt = resultType(emptyLike(dt, a), min);
+  if (max !== null) dt = resultType(emptyLike(dt, a), max);
+  let out = min !== null ? forward("maximum", a, min, 1, dt, dt) : a;
+  if (max !== null) out = forward("minimum", out, max, 1, dt, dt);
+  const kind = (v: Tensor | Scalar | null): Bound => (v === null ? Bound.None : isTensor(v) ? Bound.Tensor : Bound.Number);
+  const lo = min !== null && isTensor(min) ? min : null;
+  const hi = max !== null && isTensor(max) ? max : null;
+  if (needsGraph(a, lo, hi)) {
+    const saved = (v: Tensor | Scalar | null): Tensor => (v !== null && isTensor(v) ? v : fromHost(dt, [], [v === null ? 0 : scalarValue(v)]));
+    const inputs = [a, ...(lo ? [lo] : []), ...(hi ? [hi] : [])];
+    record(ClampTensorBackward[gradName], out, inputs, [a, saved(min), saved(max)], [kind(min), kind(max)]);
   }
   return out;
 }
@@ -630,29 +706,26 @@ export function logical_xor(a: Tensor, b: Tensor | Scalar): Tensor {
   return compare("ne", logical_not(logical_not(a)), isTensor(b) ? logical_not(logical_not(b)) : asBool(b));
 }
 
-function checkBitwise(name: string, a: Tensor | Scalar, b: Tensor | Scalar | null): void {
+function checkBitwise(name: string, a: Tensor | Scalar, b: Tensor | Scalar | null): DType {
   const dt = b === null ? (a as Tensor).dtype : resultType(a, b);
   if (dt === "float32" || dt === "float64") throw new RuntimeError(`"${name}_cpu" not implemented for '${DTYPE_NAME[dt]}'`);
-  if (dt === "int64") throw new RuntimeError(`pyt2ts: ${name.replace("bitwise_", "bitwise ")} on integer tensors is not supported yet (only on bool tensors)`);
+  return dt;
 }
 
-/** `a & b` (PyTorch's bitwise_and): logical and on bool tensors. */
+/** `a & b` (PyTorch's bitwise_and): logical on bool tensors, two's-complement bits on int64. */
 export function bitwise_and(a: Tensor, b: Tensor | Scalar): Tensor {
-  checkBitwise("bitwise_and", a, b);
-  return logical_and(a, b);
+  return checkBitwise("bitwise_and", a, b) === "bool" ? logical_and(a, b) : forward("bitwiseAnd", a, b, 1, "int64", "int64");
 }
 export function bitwise_or(a: Tensor, b: Tensor | Scalar): Tensor {
-  checkBitwise("bitwise_or", a, b);
-  return logical_or(a, b);
+  return checkBitwise("bitwise_or", a, b) === "bool" ? logical_or(a, b) : forward("bitwiseOr", a, b, 1, "int64", "int64");
 }
 export function bitwise_xor(a: Tensor, b: Tensor | Scalar): Tensor {
-  checkBitwise("bitwise_xor", a, b);
-  return logical_xor(a, b);
+  return checkBitwise("bitwise_xor", a, b) === "bool" ? logical_xor(a, b) : forward("bitwiseXor", a, b, 1, "int64", "int64");
 }
-/** `~a`: logical not on bool tensors. */
+/** `~a`: logical not on bool tensors; -a - 1 on int64 (two's complement). */
 export function bitwise_not(a: Tensor): Tensor {
-  checkBitwise("bitwise_not", a, null);
-  return logical_not(a);
+  if (checkBitwise("bitwise_not", a, null) === "bool") return logical_not(a);
+  return forward("sub", -1, a, 1, "int64", "int64");
 }
 
 /**
@@ -665,7 +738,8 @@ export function inplaceResult<T extends Tensor>(self: T, compute: (x: Tensor) =>
     throw new RuntimeError("a leaf Variable that requires grad is being used in an in-place operation.");
   }
   const r = compute(self);
-  if (isFloating(r.dtype) && !isFloating(self.dtype)) {
+  // PyTorch's can_cast: no float into an integer tensor, no int64 into a bool one.
+  if ((isFloating(r.dtype) && !isFloating(self.dtype)) || (r.dtype === "int64" && self.dtype === "bool")) {
     throw new RuntimeError(`result type ${DTYPE_NAME[r.dtype]} can't be cast to the desired output type ${DTYPE_NAME[self.dtype]}`);
   }
   getBackend().unary("copy", self, r);

@@ -9,7 +9,7 @@ import { record, needsGraph, type GradFn, type Node } from "../autograd/node.js"
 import { sumToShape } from "../autograd/sum_to.js";
 import { RuntimeError } from "../errors.js";
 import { emptyTensor, type Tensor } from "../tensor.js";
-import { add } from "./elementwise.js";
+import { add, mul } from "./elementwise.js";
 import { reshape, t as transpose2d, view } from "./shape.js";
 import { broadcastShapes } from "./util.js";
 
@@ -249,4 +249,28 @@ export function linear(input: Tensor, weight: Tensor, bias: Tensor | null = null
   }
   const out = matmul(input, transpose2d(weight));
   return bias === null ? out : add(out, bias);
+}
+
+/** torch.dot: two 1-D tensors of the same length (DotBackward0). */
+export function dot(a: Tensor, b: Tensor): Tensor {
+  if (a.sizes.length !== 1 || b.sizes.length !== 1) {
+    throw new RuntimeError(`1D tensors expected, but got ${a.sizes.length}D and ${b.sizes.length}D tensors`);
+  }
+  return matmul(a, b);
+}
+
+/** torch.mv: a matrix times a vector (MvBackward0). */
+export function mv(m: Tensor, v: Tensor): Tensor {
+  if (m.sizes.length !== 2 || v.sizes.length !== 1) {
+    throw new RuntimeError(`vector + matrix @ vector expected, got 1, ${m.sizes.length}, ${v.sizes.length}`);
+  }
+  if (m.sizes[1] !== v.sizes[0]) throw new RuntimeError(`size mismatch, got ${m.sizes[0]}, ${m.sizes[0]}x${m.sizes[1]},${v.sizes[0]}`);
+  return matmul(m, v);
+}
+
+/** torch.outer: a column times a row; PyTorch computes it as a broadcast product (MulBackward0). */
+export function outer(a: Tensor, b: Tensor): Tensor {
+  if (a.sizes.length !== 1) throw new RuntimeError(`outer: Expected 1-D argument self, but got ${a.sizes.length}-D`);
+  if (b.sizes.length !== 1) throw new RuntimeError(`outer: Expected 1-D argument vec2, but got ${b.sizes.length}-D`);
+  return mul(reshape(a, [a.sizes[0]!, 1]), b);
 }

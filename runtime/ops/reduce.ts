@@ -256,8 +256,16 @@ const StdBackward0: GradFn = {
 /**
  * var/std over `dim` (int, tuple or all), unbiased (N - 1) by default. Python's
  * `x.var(False)` passes unbiased positionally: a boolean `dim` is that flag.
+ * `correction` (PyTorch >= 1.10), when given, replaces unbiased: N - correction.
  */
-export function varStd(op: "var" | "std", a: Tensor, dim: number | readonly number[] | boolean | null, unbiased = true, keepdim = false): Tensor {
+export function varStd(
+  op: "var" | "std",
+  a: Tensor,
+  dim: number | readonly number[] | boolean | null,
+  unbiased = true,
+  keepdim = false,
+  correction: number | null = null,
+): Tensor {
   if (typeof dim === "boolean") {
     unbiased = dim;
     dim = null;
@@ -266,7 +274,7 @@ export function varStd(op: "var" | "std", a: Tensor, dim: number | readonly numb
   const dims = normDims(a, dim);
   let count = 1;
   for (const d of dims) count *= a.sizes[d]!;
-  const divisor = Math.max(0, count - (unbiased ? 1 : 0));
+  const divisor = Math.max(0, count - (correction ?? (unbiased ? 1 : 0)));
   const x = toDouble(a);
   const ss = reduced("sum", elementwise("sqdiff", x, reduced("mean", x, dims, true)), dims, keepdim);
   let r = elementwise("div", ss, divisor);

@@ -16,6 +16,12 @@ export function normDim(dim: number, rank: number): number {
   return dim < 0 ? dim + r : dim;
 }
 
+/** `x.size(d)` / `x.stride(d)`: a 0-d tensor has no dimension to name (unlike reductions, which accept dim 0). */
+export function sizeDim(dim: number, rank: number): number {
+  if (rank === 0) throw new IndexError(`Dimension specified as ${dim} but tensor has no dimensions`);
+  return normDim(dim, rank);
+}
+
 /** g at the given shape (a view when g is contiguous, else a copy). */
 function reshapeTo(g: Tensor, shape: readonly number[]): Tensor {
   const c = g.is_contiguous() ? g : copyContiguous(g);

@@ -6,4 +6,5 @@ export { Adam, type AdamOptions, type AdamKeywordOptions, type Betas } from "./a
 export { AdamW } from "./adamw.js";
 export { RMSprop, type RMSpropOptions } from "./rmsprop.js";
 export { Adagrad, type AdagradOptions } from "./adagrad.js";
+export { Adadelta, type AdadeltaOptions } from "./adadelta.js";
 export * as lr_scheduler from "./lr_scheduler.js";

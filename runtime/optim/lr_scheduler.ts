@@ -70,6 +70,27 @@ export class StepLR extends LRScheduler {
   }
 }
 
+/** Multiplies each group's lr by gamma at each milestone epoch (by gamma**n where a milestone is listed n times). */
+export class MultiStepLR extends LRScheduler {
+  readonly milestones: Map<number, number>;
+  readonly gamma: number;
+  constructor(optimizer: AnyOptimizer, milestones: readonly number[], gamma = 0.1, last_epoch = -1, verbose = false) {
+    super(optimizer, last_epoch, verbose);
+    // PyTorch keeps a Counter of the milestones.
+    this.milestones = new Map();
+    for (const m of milestones) this.milestones.set(m, (this.milestones.get(m) ?? 0) + 1);
+    this.gamma = gamma;
+    this.initialStep();
+  }
+  protected get_lr(): number[] {
+    const groups = this.optimizer.param_groups;
+    const count = this.milestones.get(this.last_epoch);
+    if (count === undefined) return groups.map((g) => g.number("lr"));
+    const factor = count === 1 ? this.gamma : this.gamma ** count;
+    return groups.map((g) => g.number("lr") * factor);
+  }
+}
+
 /** Multiplies each group's lr by gamma every epoch. */
 export class ExponentialLR extends LRScheduler {
   readonly gamma: number;

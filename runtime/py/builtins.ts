@@ -4,9 +4,9 @@
 // compiler could not infer (never a silent wrong answer: they check at run time).
 
 import { Tensor } from "../tensor.js";
-import { AssertionError, AttributeError, IndexError, KeyError, PyException, PyTypeError, ValueError, ZeroDivisionError } from "./errors.js";
-import { Tuple, tuple } from "./values.js";
-import { iterable } from "./methods.js";
+import { AssertionError, AttributeError, IndexError, KeyError, PyException, PyTypeError, StopIteration, ValueError, ZeroDivisionError } from "./errors.js";
+import { PyFloat, Tuple, tuple } from "./values.js";
+import { iterable, less } from "./methods.js";
 
 // The exception classes live with the others in errors.ts; re-exported here for older imports.
 export { ZeroDivisionError, IndexError, AssertionError, AttributeError } from "./errors.js";
@@ -34,6 +34,21 @@ export function* zip(...iterables: Iterable<unknown>[]): Generator<Tuple<unknown
     if (next.some((n) => n.done)) return;
     yield tuple(...next.map((n) => n.value));
   }
+}
+
+/** Python's iter(): an iterator over any iterable (a DataLoader starts a new epoch of batches). */
+export function iter<T>(items: Iterable<T>): Iterator<T> {
+  return items[Symbol.iterator]();
+}
+
+/** Python's next(it[, default]): the next item, the default or StopIteration when exhausted. */
+export function next<T>(it: Iterator<T>): T;
+export function next<T, D>(it: Iterator<T>, dflt: D): T | D;
+export function next<T, D>(it: Iterator<T>, ...dflt: [D] | []): T | D {
+  const r = it.next();
+  if (!r.done) return r.value;
+  if (dflt.length === 1) return dflt[0];
+  throw new StopIteration();
 }
 
 export function len(v: unknown): number {
@@ -66,8 +81,8 @@ export function truediv(a: unknown, b: unknown): unknown;
 export function truediv(a: unknown, b: unknown): unknown {
   if (a instanceof Tensor || b instanceof Tensor) return binaryTensor("div", a, b);
   const [x, y] = numbers("/", a, b);
-  if (y === 0) throw new ZeroDivisionError("division by zero");
-  return x / y;
+  if (y === 0) throw new ZeroDivisionError(a instanceof PyFloat || b instanceof PyFloat ? "float division by zero" : "division by zero");
+  return floatIf(a, b, x / y);
 }
 
 export function ipow(a: number, b: number): number {
@@ -76,13 +91,14 @@ export function ipow(a: number, b: number): number {
 
 /** Both operands of a binary operator as numbers, or CPython's TypeError naming the operator. */
 function numbers(op: string, a: unknown, b: unknown): [number, number] {
-  const ok = (v: unknown): boolean => typeof v === "number" || typeof v === "boolean";
+  const ok = (v: unknown): boolean => typeof v === "number" || typeof v === "boolean" || v instanceof PyFloat;
   if (!ok(a) || !ok(b)) throw new PyTypeError(`unsupported operand type(s) for ${op}: '${typeName(a)}' and '${typeName(b)}'`);
   return [num(a), num(b)];
 }
 
 function num(v: unknown): number {
   if (typeof v === "number") return v;
+  if (v instanceof PyFloat) return v.value;
   if (typeof v === "boolean") return v ? 1 : 0;
   throw new PyTypeError(`unsupported operand type: '${typeName(v)}'`);
 }
@@ -119,26 +135,35 @@ export function add(a: unknown, b: unknown): unknown {
   if (typeof a === "string") throw new PyTypeError(`can only concatenate str (not "${typeName(b)}") to str`);
   if (Array.isArray(a) && !Array.isArray(b)) throw new PyTypeError(`can only concatenate list (not "${typeName(b)}") to list`);
   const [x, y] = numbers("+", a, b);
-  return x + y;
+  return floatIf(a, b, x + y);
 }
 export function sub(a: unknown, b: unknown): unknown {
-  return a instanceof Tensor || b instanceof Tensor ? binaryTensor("sub", a, b) : numbers("-", a, b).reduce((x, y) => x - y);
+  return a instanceof Tensor || b instanceof Tensor ? binaryTensor("sub", a, b) : floatIf(a, b, numbers("-", a, b).reduce((x, y) => x - y));
+}
+
+/**
+ * On the dynamic path (values the compiler could not type) a Python float is a
+ * PyFloat, e.g. a 0-d float tensor's tolist(): arithmetic with one stays a float,
+ * so it still prints `7.0`.
+ */
+function floatIf(a: unknown, b: unknown, result: number): number | PyFloat {
+  return a instanceof PyFloat || b instanceof PyFloat ? new PyFloat(result) : result;
 }
 export function mul(a: unknown, b: unknown): unknown {
   if (a instanceof Tensor || b instanceof Tensor) return binaryTensor("mul", a, b);
   if (typeof a === "string") return a.repeat(num(b));
   if (Array.isArray(a) && typeof b === "number") return Array.from({ length: Math.max(0, b) }, () => a).flat();
   const [x, y] = numbers("*", a, b);
-  return x * y;
+  return floatIf(a, b, x * y);
 }
 export function matmul(a: unknown, b: unknown): unknown {
   return binaryTensor("matmul", a, b);
 }
 export function pow(a: unknown, b: unknown): unknown {
-  return a instanceof Tensor || b instanceof Tensor ? binaryTensor("pow", a, b) : numbers("** or pow()", a, b).reduce((x, y) => x ** y);
+  return a instanceof Tensor || b instanceof Tensor ? binaryTensor("pow", a, b) : floatIf(a, b, numbers("** or pow()", a, b).reduce((x, y) => x ** y));
 }
 export function neg(a: unknown): unknown {
-  return a instanceof Tensor ? a.neg() : -num(a);
+  return a instanceof Tensor ? a.neg() : floatIf(a, null, -num(a));
 }
 export function pos(a: unknown): unknown {
   return a;
@@ -148,9 +173,18 @@ export function pos(a: unknown): unknown {
 
 export function eq(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => eq(x, b[i]));
+  if (a instanceof PyFloat || b instanceof PyFloat) return typeof (a instanceof PyFloat ? b : a) !== "object" && num(a) === num(b);
+  // A tuple never equals a list in Python, though both are JS arrays here.
+  if (Array.isArray(a) && Array.isArray(b)) return a instanceof Tuple === b instanceof Tuple && a.length === b.length && a.every((x, i) => eq(x, b[i]));
+  if (a instanceof Map && b instanceof Map) return a.size === b.size && [...a].every(([k, v]) => b.has(k) && eq(v, b.get(k)));
+  if (a instanceof Set && b instanceof Set) return a.size === b.size && [...a].every((x) => b.has(x));
   if (typeof a === "boolean" || typeof b === "boolean") return num(a) === num(b);
   return false;
+}
+
+/** `a != b` on values of unknown type (the compiler's dynamic path names it "ne"). */
+export function ne(a: unknown, b: unknown): boolean {
+  return !eq(a, b);
 }
 
 const compare =
@@ -158,6 +192,8 @@ const compare =
   (a: unknown, b: unknown): unknown => {
     if (a instanceof Tensor) return a[op](b instanceof Tensor ? b : num(b));
     if (b instanceof Tensor) return b[({ lt: "gt", le: "ge", gt: "lt", ge: "le" } as const)[op]](num(a));
+    // Tuples and lists compare lexicographically, as sorted() orders them.
+    if (Array.isArray(a) && Array.isArray(b)) return op === "lt" ? less(a, b) : op === "gt" ? less(b, a) : op === "le" ? !less(b, a) : !less(a, b);
     const x = typeof a === "string" ? a : num(a);
     const y = typeof b === "string" ? b : num(b);
     return op === "lt" ? x < y : op === "le" ? x <= y : op === "gt" ? x > y : x >= y;
@@ -175,6 +211,7 @@ export async function bool(v: unknown): Promise<boolean> {
   }
   if (v === null || v === undefined) return false;
   if (typeof v === "number") return v !== 0;
+  if (v instanceof PyFloat) return v.value !== 0;
   if (typeof v === "boolean") return v;
   if (typeof v === "string" || Array.isArray(v)) return v.length > 0;
   if (v instanceof Map || v instanceof Set) return v.size > 0;
@@ -269,7 +306,7 @@ export const min = (...args: unknown[]): unknown => extreme("min", args);
 export const max = (...args: unknown[]): unknown => extreme("max", args);
 
 export function abs(x: unknown): unknown {
-  return x instanceof Tensor ? x.abs() : Math.abs(num(x));
+  return x instanceof Tensor ? x.abs() : floatIf(x, null, Math.abs(num(x)));
 }
 
 export async function toFloat(v: unknown): Promise<number> {
@@ -293,6 +330,51 @@ export async function int(v: unknown): Promise<number> {
   return Math.trunc(await toFloat(v));
 }
 
+const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
+const PREFIX: Readonly<Record<number, string>> = { 16: "0x", 8: "0o", 2: "0b" };
+
+/** int(s, base) for bases 2-36: CPython accepts a sign, the base's own prefix and `_` between digits. */
+export function intBase(s: string, base: number): number {
+  let body = s.trim().toLowerCase();
+  const sign = body.startsWith("-") ? -1 : 1;
+  if (body.startsWith("-") || body.startsWith("+")) body = body.slice(1);
+  if (PREFIX[base] && body.startsWith(PREFIX[base]!)) body = body.slice(2);
+  const allowed = DIGITS.slice(0, base);
+  const digits = body.split("_");
+  if (base < 2 || base > 36 || digits.some((d) => d === "" || [...d].some((c) => !allowed.includes(c)))) {
+    throw new ValueError(`invalid literal for int() with base ${base}: '${s}'`);
+  }
+  return sign * Number.parseInt(digits.join(""), base);
+}
+
+/** divmod(a, b): (a // b, a % b) with Python's floor semantics. */
+export function divmod(a: number, b: number): Tuple<number> & [number, number] {
+  return tuple(floordiv(a, b), mod(a, b)) as Tuple<number> & [number, number];
+}
+
+/** pow(base, exp, mod) on ints, exact through BigInt. */
+export function powMod(base: number, exp: number, m: number): number {
+  if (m === 0) throw new ValueError("pow() 3rd argument cannot be 0");
+  if (exp < 0) throw new ValueError("pow() with a negative exponent and a modulus is not supported yet");
+  let result = 1n;
+  let b = ((BigInt(base) % BigInt(m)) + BigInt(m)) % BigInt(m);
+  let e = BigInt(exp);
+  const mm = BigInt(m);
+  while (e > 0n) {
+    if (e & 1n) result = (result * b) % mm;
+    b = (b * b) % mm;
+    e >>= 1n;
+  }
+  // Python's result has the modulus's sign.
+  return Number(m < 0 && result !== 0n ? result + mm : result);
+}
+
+const radix = (prefix: string, base: number) => (n: number): string => `${n < 0 ? "-" : ""}${prefix}${Math.abs(n).toString(base)}`;
+/** bin(10) == "0b1010", hex(255) == "0xff", oct(8) == "0o10". */
+export const bin = radix("0b", 2);
+export const hex = radix("0x", 16);
+export const oct = radix("0o", 8);
+
 export function isinstance(v: unknown, cls: unknown): boolean {
   return typeof cls === "function" && v instanceof (cls as abstract new (...a: never[]) => unknown);
 }
@@ -314,6 +396,7 @@ export function exception(e: unknown): Error {
 export function typeName(v: unknown): string {
   if (v === null || v === undefined) return "NoneType";
   if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  if (v instanceof PyFloat) return "float";
   if (typeof v === "boolean") return "bool";
   if (typeof v === "string") return "str";
   if (v instanceof Tuple) return "tuple";

@@ -97,6 +97,8 @@ function halfEvenInt(q: number): number {
 export function round(x: number, ndigits?: number | null): number;
 export function round(x: unknown, ndigits?: unknown): unknown;
 export function round(xIn: unknown, ndigitsIn?: unknown): unknown {
+  // A float of no static type (PyFloat): round(x) is an int, round(x, n) stays a float.
+  if (xIn instanceof PyFloat) return ndigitsIn === undefined || ndigitsIn === null ? round(xIn.value) : new PyFloat(round(xIn.value, ndigitsIn as number));
   if (typeof xIn !== "number" && typeof xIn !== "boolean") throw new PyTypeError(`type ${pyTypeName(xIn)} doesn't define __round__ method`);
   const x = Number(xIn);
   const ndigits = ndigitsIn as number | null | undefined;
@@ -128,18 +130,26 @@ export function round(xIn: unknown, ndigitsIn?: unknown): unknown {
 
 /** What type(x) gives: prints `<class 'int'>`, and has __name__. */
 export class PyType {
-  constructor(readonly __name__: string) {}
+  constructor(
+    readonly __name__: string,
+    /** The defining module of a runtime class (`static __module__ = "torch"` on Tensor); user classes are __main__. */
+    readonly module: string | null = null,
+  ) {}
   __repr__(): string {
     const builtin = ["int", "float", "str", "bool", "list", "dict", "tuple", "set", "NoneType", "function"].includes(this.__name__);
-    return `<class '${builtin ? "" : "__main__."}${this.__name__}'>`;
+    return `<class '${builtin ? "" : `${this.module ?? "__main__"}.`}${this.__name__}'>`;
   }
 }
 
 export function typeOf(v: unknown): PyType {
-  return new PyType(pyTypeName(v));
+  const ctor = typeof v === "object" && v !== null ? (v.constructor as { __module__?: unknown }) : null;
+  return new PyType(pyTypeName(v), typeof ctor?.__module__ === "string" ? ctor.__module__ : null);
 }
 
 /** isinstance(v, types): built-in types by name ("int", "float", ...), user classes by constructor. */
+// One class: a type guard, so `if (py.isinstanceOf(m, nn.Linear)) m.weight` type-checks (compiler/lower/narrowing.ts).
+export function isinstanceOf<C>(v: unknown, type: abstract new (...args: never[]) => C): v is C;
+export function isinstanceOf(v: unknown, ...types: readonly (string | (abstract new (...args: never[]) => unknown))[]): boolean;
 export function isinstanceOf(v: unknown, ...types: readonly (string | (abstract new (...args: never[]) => unknown))[]): boolean {
   return types.some((t) => {
     if (typeof t !== "string") return v instanceof t;

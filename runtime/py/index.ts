@@ -31,5 +31,6 @@ export { floatRepr } from "../format/float.js";
 export { formatFloat, formatInt, formatStr, formatBool } from "../format/spec.js";
 export * from "./builtins.js";
 export { slice, sliceIndices } from "./slice.js";
+export { setRemove, setAdd, setDiscard, setUpdate, union, intersection, difference, symmetricDifference, issubset, isdisjoint } from "./sets.js";
 export * from "./methods.js";
 export { typed, round, PyType, typeOf, isinstanceOf, percentFormat, strFormat } from "./formatting.js";

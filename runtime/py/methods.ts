@@ -181,6 +181,44 @@ export function filter<T>(f: ((x: T) => unknown) | null, items: Iterable<T>): T[
   return out;
 }
 
+/** `a, b, c = xs` for a list or str: exactly n items, or CPython's ValueError. */
+export function unpack(v: string, n: number): string[];
+export function unpack<T>(v: readonly T[], n: number): T[];
+// A DataLoader batch is typed Tensor | Tensor[]: both iterate Tensors.
+export function unpack<T>(v: Iterable<T>, n: number): T[];
+export function unpack(v: unknown, n: number): unknown[];
+export function unpack(v: unknown, n: number): unknown[] {
+  const items = [...iterable(v)];
+  if (items.length < n) throw new ValueError(`not enough values to unpack (expected ${n}, got ${items.length})`);
+  if (items.length > n) throw new ValueError(`too many values to unpack (expected ${n})`);
+  return items;
+}
+
+// A comprehension whose element needs a host read (`", ".join(f"{v:.3f}" for v in xs)` with xs of
+// unknown type, `str(obj)`) is an async pipeline: these await each element in Python's order, one
+// at a time, so side effects and printed output interleave as in CPython.
+
+/** `[f(x) for x in xs]` when f is asynchronous. */
+export async function mapAsync<T, R>(items: readonly T[], f: (x: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const x of items) out.push(await f(x));
+  return out;
+}
+
+/** A comprehension's outer `for` when its inner part is asynchronous. */
+export async function flatMapAsync<T, R>(items: readonly T[], f: (x: T) => Promise<readonly R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (const x of items) out.push(...(await f(x)));
+  return out;
+}
+
+/** A comprehension's `if` clause when the condition is asynchronous (a tensor's truth value). */
+export async function filterAsync<T>(items: readonly T[], f: (x: T) => Promise<boolean>): Promise<T[]> {
+  const out: T[] = [];
+  for (const x of items) if (await f(x)) out.push(x);
+  return out;
+}
+
 export function reversed<T>(items: Iterable<T>): T[];
 export function reversed(items: unknown): unknown[];
 export function reversed<T>(items: unknown): T[] {
@@ -321,8 +359,9 @@ export function setdefault<K, V>(d: Map<K, V>, key: K, dflt: V): V {
   return d.get(key) as V;
 }
 
-export function update<K, V>(d: Map<K, V>, other: ReadonlyMap<K, V> | Iterable<readonly [K, V]>): null {
-  for (const [k, v] of other instanceof Map ? other : (other as Iterable<readonly [K, V]>)) d.set(k, v);
+export function update<K, V>(d: Map<K, V>, ...others: (ReadonlyMap<K, V> | Iterable<readonly [K, V]>)[]): null {
+  // d.update(other, **kw): the compiler passes the keywords as a second Map, applied after.
+  for (const other of others) for (const [k, v] of other instanceof Map ? other : (other as Iterable<readonly [K, V]>)) d.set(k, v);
   return null;
 }
 

@@ -78,6 +78,64 @@ export class TensorDataset implements MapDataset<Tuple<Tensor>> {
   }
 }
 
+/** torch.utils.data.Subset(dataset, indices): sample i is dataset[indices[i]]. */
+export class Subset<S extends Sample = Sample> implements MapDataset<S> {
+  readonly dataset: MapDataset<S>;
+  readonly indices: number[];
+  constructor(dataset: MapDataset<S>, indices: readonly number[]) {
+    this.dataset = dataset;
+    this.indices = [...indices];
+  }
+  __len__(): number {
+    return this.indices.length;
+  }
+  get length(): number {
+    return this.__len__();
+  }
+  /** dataset[indices[i]]: `indices` is a Python list, so a negative i counts from the end. */
+  at(index: number): S {
+    const n = this.indices.length;
+    const i = index < 0 ? index + n : index;
+    if (!Number.isInteger(i) || i < 0 || i >= n) throw new IndexError("list index out of range");
+    return this.dataset.__getitem__(this.indices[i]!);
+  }
+  __getitem__(index: number): S {
+    return this.at(index);
+  }
+  *[Symbol.iterator](): Generator_<S> {
+    for (let i = 0; i < this.__len__(); i++) yield this.at(i);
+  }
+}
+
+/**
+ * torch.utils.data.random_split(dataset, lengths, generator=default_generator): lengths are counts,
+ * or fractions summing to 1 (floors, the remainder dealt out one by one from the first split); the
+ * order is torch.randperm(len(dataset), generator=generator).
+ */
+export function random_split<S extends Sample>(dataset: MapDataset<S>, lengths: readonly number[], generator: Generator | null = null): Subset<S>[] {
+  const n = dataset.__len__();
+  let counts = [...lengths];
+  const total = counts.reduce((a, b) => a + b, 0);
+  // Python's math.isclose(total, 1) with its default rel_tol=1e-9.
+  if (Math.abs(total - 1) <= 1e-9 * Math.max(1, Math.abs(total)) && total <= 1) {
+    counts = lengths.map((frac, i) => {
+      if (frac < 0 || frac > 1) throw new ValueError(`Fraction at index ${i} is not between 0 and 1`);
+      return Math.floor(n * frac);
+    });
+    const remainder = n - counts.reduce((a, b) => a + b, 0);
+    for (let i = 0; i < remainder; i++) counts[i % counts.length]! += 1;
+  }
+  if (counts.reduce((a, b) => a + b, 0) !== n) throw new ValueError("Sum of input lengths does not equal the length of the input dataset!");
+  const perm = Array.from(random.randperm(n, generator?.impl ?? random.defaultGenerator));
+  const out: Subset<S>[] = [];
+  let offset = 0;
+  for (const length of counts) {
+    out.push(new Subset(dataset, perm.slice(offset, offset + length)));
+    offset += length;
+  }
+  return out;
+}
+
 /** t[i] as a view (like basic indexing). */
 function row(t: Tensor, i: number): Tensor {
   return viewOf(t, t.sizes.slice(1), t.strides.slice(1), t.offset + i * t.strides[0]!);

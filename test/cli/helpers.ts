@@ -27,9 +27,9 @@ export function runNode(args: readonly string[], cwd: string): CliResult {
 }
 
 /** Like runCli, without blocking the event loop (for tests that run several at once). */
-export function runCliAsync(args: readonly string[], cwd: string): Promise<CliResult> {
+export function runCliAsync(args: readonly string[], cwd: string, env: Readonly<Record<string, string>> = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: "1" } });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: "1", ...env } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (b: Buffer) => (stdout += b.toString()));

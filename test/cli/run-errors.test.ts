@@ -1,9 +1,10 @@
 // `pyt2ts run`: a run-time error is reported on the Python line, in PyTorch's words.
 
-import { writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCliAsync, SHAPE_ERROR_PROGRAM, tempDir } from "./helpers.js";
+import { compareOutputs } from "../support/output-compare.js";
+import { ROOT, runCliAsync, SHAPE_ERROR_PROGRAM, tempDir } from "./helpers.js";
 
 let dir = "";
 let cleanup = (): void => {};
@@ -62,4 +63,46 @@ describe("run-time errors", () => {
     expect(r.stderr.startsWith("lesson.py:8: RuntimeError:")).toBe(true);
     expect(r.stderr).toMatch(/\n\s+at .*matmul/);
   });
+});
+
+// What real PyTorch does with each program in run-errors/ (reference.py writes it).
+interface Failure {
+  readonly stdout: string;
+  /** The traceback's last line: `Kind: message`. */
+  readonly error: string;
+  /** The program line the traceback ends in. */
+  readonly line: number;
+}
+const ERRORS_DIR = join(ROOT, "test/cli/run-errors");
+const reference = JSON.parse(readFileSync(join(ERRORS_DIR, "reference.json"), "utf8")) as Record<string, Failure>;
+const programs = readdirSync(ERRORS_DIR).filter((f) => f.endsWith(".py") && f !== "reference.py").sort();
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+describe("run-time errors equal PyTorch's last traceback line, on the same Python line", () => {
+  it("every program has a reference (run /usr/bin/python3 test/cli/run-errors/reference.py)", () => {
+    expect(Object.keys(reference).sort()).toEqual(programs);
+  });
+
+  for (const name of programs) {
+    it.concurrent(name, async () => {
+      const want = reference[name]!;
+      // Seeded as reference.py seeds PyTorch.
+      const r = await runCliAsync(["run", name], ERRORS_DIR, { PYT2TS_SEED: "0" });
+      expect(r.status).toBe(1);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      const [first, ...frame] = r.stderr.trimEnd().split("\n");
+      // A mistake the compiler can see is a diagnostic on that line (nothing runs); PyTorch's
+      // message is then the diagnostic's text, without the exception class.
+      const colon = want.error.indexOf(": ");
+      const compileTime = new RegExp(`^${escape(name)}:${want.line}:\\d+: error\\[PT\\d+\\]: ${escape(want.error.slice(colon + 2))}$`);
+      if (first!.match(compileTime)) {
+        expect(r.stdout).toBe("");
+      } else {
+        expect(first).toBe(`${name}:${want.line}: ${want.error}`);
+        const diff = compareOutputs(r.stdout, want.stdout);
+        expect(diff, diff ?? "").toBeNull();
+      }
+      expect(frame.some((l) => new RegExp(`^>\\s+${want.line} \\|`).test(l))).toBe(true);
+    }, 60_000);
+  }
 });

@@ -23,6 +23,14 @@ describe("diagnostics", () => {
     expect(ds).toEqual([{ code: "PT1003", line: 4, column: 6, message: "'Tensor' object has no attribute 'backword'", help: "did you mean `backward`?" }]);
   });
 
+  it("reports a name real PyTorch has but pyt2ts lacks as not supported yet, not as a typo", async () => {
+    const ds = await diagnose(`${HEADER}x = torch.randn(3)\nprint(x.cumprod(0))\nm = nn.Transformer()\n`);
+    expect(ds).toEqual([
+      { code: "PT3001", line: 4, column: 9, message: "not supported yet: `Tensor.cumprod`", help: null },
+      { code: "PT3001", line: 5, column: 8, message: "not supported yet: `torch.nn.Transformer`", help: null },
+    ]);
+  });
+
   it("reports a name used before it is assigned", async () => {
     const ds = await diagnose(`${HEADER}x = torch.Tensor(x)\n`);
     expect(ds.map((d) => [d.code, d.line, d.column])).toContainEqual(["PT1002", 3, 18]);
@@ -65,6 +73,32 @@ describe("diagnostics", () => {
   it("says `not supported yet` instead of guessing", async () => {
     const ds = await diagnose(`x = 1\ndel x\n`);
     expect(ds.map((d) => [d.message, d.line, d.column])).toEqual([["not supported yet: del", 2, 1]]);
+  });
+
+  it("names PyTorch parameters it does not implement (their defaults compile)", async () => {
+    const ds = await diagnose(`${HEADER}e = nn.Embedding(10, 3, max_norm=1.0)\nf = nn.Embedding(10, 3, sparse=True)\ng = nn.Embedding(10, 3, None, None, 2.0, False, sparse=False)\n`);
+    expect(ds.map((d) => [d.code, d.message, d.line, d.column])).toEqual([
+      ["PT3001", "not supported yet: Embedding max_norm (renormalising looked-up rows)", 3, 25],
+      ["PT3001", "not supported yet: Embedding sparse=True (sparse gradients)", 4, 25],
+    ]);
+  });
+
+  it("names the autograd and ordering options it does not implement", async () => {
+    const ds = await diagnose(`${HEADER}x = torch.ones(3, requires_grad=True)\ng, = torch.autograd.grad(x.sum(), x, create_graph=True)\nx.sum().backward(create_graph=True)\nv, i = x.sort(stable=True)\nc = torch.cumsum(x, 0, dtype=torch.float64)\n`);
+    expect(ds.map((d) => [d.code, d.message, d.line, d.column])).toEqual([
+      ["PT3001", "not supported yet: create_graph=True (gradients of gradients)", 4, 38],
+      ["PT3001", "not supported yet: create_graph=True (gradients of gradients)", 5, 18],
+      ["PT3001", "not supported yet: sort(stable=True)", 6, 15],
+      ["PT3001", "not supported yet: cumsum(dtype=...)", 7, 24],
+    ]);
+  });
+
+  it("reports the dtypes the runtime lacks by name, not as a missing attribute", async () => {
+    const ds = await diagnose(`${HEADER}x = torch.ones(2)\na = x.byte()\nb = x.to(torch.int32)\n`);
+    expect(ds.map((d) => [d.message, d.line, d.column])).toEqual([
+      ["not supported yet: uint8 tensors (`.byte()`)", 4, 7],
+      ["not supported yet: int32 tensors (torch.int32)", 5, 16],
+    ]);
   });
 
   it("renders file:line:col, a code frame and help", async () => {

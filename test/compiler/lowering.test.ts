@@ -73,6 +73,45 @@ describe("type-directed lowering", () => {
     expect(out).toContain("last = i;");
   });
 
+  it("gives a computed range stop its own const when `stop` is taken, and a variable that outlives its loop a counter of its own", async () => {
+    const out = await ts(`n = 3\nfor e in range(n + 1):\n    pass\nfor e in range(n + 2):\n    pass\nstop = 5\nfor i in range(stop + 1):\n    print(i, stop)\n`);
+    // Python leaves `e` at the last value it took: each loop counts with its own variable and assigns `e` from it.
+    const first = /const (stop\d*) = n \+ 1;\nfor \(let (e\d+) = 0; \2 < \1; \2\+\+\) \{\n\s*e = \2;/.exec(out);
+    const second = /const (stop\d*) = n \+ 2;\nfor \(let (e\d+) = 0; \2 < \1; \2\+\+\) \{\n\s*e = \2;/.exec(out);
+    expect(first).not.toBeNull();
+    expect(second).not.toBeNull();
+    expect(first![1]).not.toBe(second![1]);
+    // The lecturer's `stop` is never shadowed or reassigned by a loop.
+    expect(out).toMatch(/const (stop\d+) = stop \+ 1;\nfor \(let i = 0; i < \1; i\+\+\)/);
+  });
+
+  it("declares the names an unpacking binds first when another target was bound before", async () => {
+    const out = await ts(`${HEADER}for s in range(2):\n    _, predicted = torch.max(torch.zeros(2, 3), 1)\nprint(predicted)\n`);
+    expect(out).toContain("let predicted!: torch.Tensor;");
+    expect(out).toContain("let _: torch.Tensor;");
+    expect(out).toContain("[_, predicted] = torch.max(");
+  });
+
+  it("awaits a call through a variable when an async function is passed around as a value", async () => {
+    const gates = `${HEADER}def AND(a, b):\n    return int(torch.tensor(a * b).item())\n`;
+    const viaValue = await ts(`${gates}for name, gate in [("AND", AND)]:\n    print(name, gate(1, 1))\n`);
+    expect(viaValue).toContain("await py.call(gate, 1, 1)");
+    // Only called by name: a plain lambda held in a variable stays synchronous.
+    const byName = await ts(`${gates}sq = lambda x: x * x\nprint(AND(1, 0), sq(3))\n`);
+    expect(byName).toContain("py.call(sq, 3)");
+    expect(byName).not.toContain("await py.call(sq, 3)");
+  });
+
+  it("binds the method and function forms of arithmetic like the operators", async () => {
+    const out = await ts(`${HEADER}a = torch.ones(2)\nn = torch.tensor([1, 2])\nprint(a.mul(2.0), torch.add(a, 1), a.sub(a, alpha=2), n.add(1).sum().item())\n`);
+    expect(out).toContain("a.mul(py.float(2.0))");
+    expect(out).toContain("torch.add(a, 1)");
+    expect(out).toContain("a.sub(a, /* alpha */ 2)");
+    // int64 + int stays int64, so .item() is a Python int (no py.float wrapper).
+    expect(out).toContain("await n.add(1).sum().item()");
+    expect(out).not.toContain("py.float(await n.add(1)");
+  });
+
   it("declares const for single assignments and let for reassigned ones", async () => {
     const out = await ts(`a = 1\nb = 2\nb = b + a\nprint(a, b)\n`);
     expect(out).toContain("const a = 1;");

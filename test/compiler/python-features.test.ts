@@ -190,3 +190,62 @@ describe("classes", () => {
     expect(out).toContain("super(name);");
   });
 });
+
+describe("classes, calls and containers lecture code writes", () => {
+  it("makes @staticmethod a static member, called through the class or an instance", async () => {
+    const out = flat(await ts(`class P:\n    def __init__(self, x):\n        self.x = x\n\n    @staticmethod\n    def parse(s):\n        return P(int(s))\n\n    def twice(self):\n        return self.parse("2")\n\np = P.parse("3")\nprint(p.x, p.twice().x)\n`));
+    expect(out).toContain("static async parse(s: string)");
+    expect(out).toContain("await P.parse(\"3\")");
+    expect(out).toContain("await P.parse(\"2\")");
+  });
+
+  it("reports a method decorator other than @staticmethod instead of ignoring it", async () => {
+    expect(await diagnostics(`class P:\n    @property\n    def x(self):\n        return 1\n`)).toEqual(["not supported yet: this decorator (only @staticmethod is supported on methods)"]);
+  });
+
+  it("calls a user class's special methods for operators, comparisons and indexing", async () => {
+    const out = flat(await ts(`class V:\n    def __init__(self, a):\n        self.a = a\n\n    def __add__(self, o):\n        return V(self.a + o.a)\n\n    def __rmul__(self, k):\n        return V(self.a * k)\n\n    def __eq__(self, o):\n        return self.a == o.a\n\n    def __getitem__(self, i):\n        return self.a\n\nv = V(1) + V(2)\nw = 3 * v\nprint(v == w, v != w, w[0])\n`));
+    expect(out).toContain("new V(1).__add__(new V(2))");
+    expect(out).toContain("v.__rmul__(3)");
+    expect(out).toContain("v.__eq__(w), !v.__eq__(w), w.__getitem__(0)");
+  });
+
+  it("spreads `*xs` into `*args`, `print` and `zip`; collects `**kwargs` into a Map", async () => {
+    const out = flat(await ts(`def total(*xs):\n    return sum(xs)\n\ndef opts(name, **kw):\n    return len(kw)\n\nnums = [1, 2, 3]\nprint(total(*nums), opts("a", lr=0.1, m=0.9))\nprint(*nums)\nrows = [[1, 2], [3, 4]]\nprint([list(c) for c in zip(*rows)])\n`));
+    expect(out).toContain("total(...nums)");
+    expect(out).toMatch(/opts\( "a", new Map\(\[ \["lr", 0\.1\], \["m", 0\.9\], \]\)/);
+    expect(out).toContain("function opts(name: string, kw: Map<string, number> = new Map())");
+    expect(out).toContain("print(...nums)");
+    expect(out).toContain("py.zip(...rows)");
+  });
+
+  it("awaits a comprehension whose element formats a value of unknown type, element by element", async () => {
+    const out = flat(await ts(`h = {"loss": []}\nh["loss"].append(0.5)\nprint(", ".join(f"{k}={v[-1]:.3f}" for k, v in h.items()))\n`));
+    expect(out).toContain("await py.mapAsync(");
+  });
+
+  it("passes dict.update's keywords as a second mapping, applied after the positional one", async () => {
+    const out = flat(await ts(`cfg = {"lr": 0.1}\ncfg.update({"lr": 0.2}, epochs=3)\nprint(cfg)\n`));
+    expect(out).toContain('py.update(cfg, new Map([["lr", 0.2]]), new Map([["epochs", 3]]))');
+  });
+
+  it("checks the length when unpacking a list (ValueError at run time)", async () => {
+    const out = await ts(`a, b = "x=1".split("=")\nprint(a, b)\n`);
+    expect(out).toContain('const [a, b] = py.unpack("x=1".split("="), 2);');
+  });
+
+  it("lowers sets to JS Sets and reports where their hash order would show", async () => {
+    const out = flat(await ts(`words = ["b", "a", "b"]\ns = set(words)\nt = {w.upper() for w in words}\ns.add("c")\nprint(len(s), "a" in s, sorted(s | {"z"}), sorted(t))\n`));
+    expect(out).toContain("new Set(words)");
+    expect(out).toContain("py.setAdd(s, \"c\")");
+    expect(out).toContain("s.size");
+    expect(out).toContain("py.union(s, new Set([\"z\"]))");
+    const order = "not supported yet: the order of a set's elements (CPython orders a set by hash); use sorted(s)";
+    expect(await diagnostics(`s = {3, 1, 2}\nfor x in s:\n    print(x)\nprint(s, list(s))\n`)).toEqual([order, order, order]);
+  });
+
+  it("reports tuple keys of dicts and sets wherever they are used (a JS Map would never find them)", async () => {
+    const msg = "not supported yet: dict keys that are tuples or lists";
+    expect(await diagnostics(`d = {}\nd[(1, 2)] = 3\nprint(d.get((1, 2), 0), (1, 2) in d)\n`)).toEqual([msg, msg, msg]);
+  });
+});

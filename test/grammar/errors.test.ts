@@ -52,7 +52,6 @@ describe("syntax problems", () => {
     ["x = f'{a'\n", "SyntaxError@1:9-1:9 f-string: expecting '}'"],
     ["x = f'{a b}'\n", "SyntaxError@1:10-1:11 f-string: invalid syntax"],
     ["x = f'{a!x}'\n", "SyntaxError@1:9-1:11 f-string: invalid conversion character 'x': expected 's', 'r', or 'a'"],
-    ["x = {y for y in z}\n", "SyntaxError@1:6-1:7 set comprehensions are not supported by pyt2ts"],
     ["x = b'a' 'b'\n", "SyntaxError@1:5-1:13 cannot mix bytes and nonbytes literals"],
   ])("%j", (src, expected) => {
     expect(problems(src)).toEqual([expected]);

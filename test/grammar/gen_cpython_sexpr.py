@@ -118,6 +118,8 @@ class Dumper:
             return lst(["listcomp", self.e(n.elt)] + [self.comp(g) for g in n.generators])
         if t is ast.GeneratorExp:
             return lst(["genexp", self.e(n.elt)] + [self.comp(g) for g in n.generators])
+        if t is ast.SetComp:
+            return lst(["setcomp", self.e(n.elt)] + [self.comp(g) for g in n.generators])
         if t is ast.DictComp:
             return lst(["dictcomp", self.e(n.key), self.e(n.value)] + [self.comp(g) for g in n.generators])
         raise ValueError(f"unsupported expression {t.__name__}")

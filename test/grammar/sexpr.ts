@@ -135,6 +135,8 @@ export class SexprWriter {
         return lst(["genexp", this.e(n.element), ...n.generators.map((g) => this.comp(g))]);
       case "DictComp":
         return lst(["dictcomp", this.e(n.key), this.e(n.value), ...n.generators.map((g) => this.comp(g))]);
+      case "SetComp":
+        return lst(["setcomp", this.e(n.element), ...n.generators.map((g) => this.comp(g))]);
     }
   }
 

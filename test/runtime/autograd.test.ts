@@ -86,6 +86,46 @@ describe("backward", () => {
   });
 });
 
+describe("torch.autograd.grad", () => {
+  const leaf = (v: number[]) => torch.tensor(v, { dtype: "float32", requires_grad: true });
+
+  it("returns one gradient per input and leaves every .grad alone", () => {
+    const x = leaf([1.0, 2.0]);
+    const w = leaf([3.0, -1.0]);
+    const h = x.mul(w);
+    const s = h.mul(h).sum();
+    const [gx, gw, gh] = torch.autograd.grad(s, [x, w, h]);
+    expect(values(gx!)).toEqual([18, 4]); // 2 * x * w^2
+    expect(values(gw!)).toEqual([6, -8]); // 2 * w * x^2
+    expect(values(gh!)).toEqual([6, -4]); // a non-leaf input: 2 * h
+    expect(x.grad).toBeNull();
+    expect(w.grad).toBeNull();
+  });
+
+  it("grad_outputs for a non-scalar output; an unused input is an error unless allow_unused", () => {
+    const x = leaf([1.0, 2.0]);
+    const y = x.mul(3);
+    expect(() => torch.autograd.grad(y, x)).toThrow("grad can be implicitly created only for scalar outputs");
+    const [g] = torch.autograd.grad(y, x, torch.tensor([1.0, 10.0], { dtype: "float32" }), true);
+    expect(values(g!)).toEqual([3, 30]);
+    const unused = leaf([0.0]);
+    expect(() => torch.autograd.grad(y.sum(), unused)).toThrow("One of the differentiated Tensors appears to not have been used in the graph");
+    expect(torch.autograd.grad(y.sum(), [unused], null, null, true)[0]).toBeNull();
+    expect(() => torch.autograd.grad(y.sum(), torch.tensor([1.0], { dtype: "float32" }))).toThrow("One of the differentiated Tensors does not require grad");
+  });
+
+  it("runs only the paths to its inputs, so an unrelated part of the graph is not freed", async () => {
+    const x = leaf([2.0]);
+    const w = leaf([5.0]);
+    const s = x.mul(x).add(w.mul(w)).sum();
+    const [gx] = torch.autograd.grad(s, x);
+    expect(values(gx!)).toEqual([4]);
+    // w's branch never ran: its saved tensors survive; x's branch was freed.
+    expect(await torch.autograd.grad(s, w)[0]!.item()).toBe(10);
+    expect(() => torch.autograd.grad(s, x)).toThrow("Trying to backward through the graph a second time");
+  });
+});
+
 describe("grad mode", () => {
   it("no_grad nests and restores", () => {
     expect(torch.is_grad_enabled()).toBe(true);
@@ -217,7 +257,7 @@ describe("dtypes and values", () => {
     const [v, idx] = x.max(1);
     expect(await v!.tolist()).toEqual([5, 7]);
     expect(await idx!.tolist()).toEqual([1, 0]);
-    await expect(x.item()).rejects.toThrow("a Tensor with 6 elements cannot be converted to Scalar");
+    await expect(x.item()).rejects.toThrow("only one element tensors can be converted to Python scalars");
     expect(await torch.tensor([true]).tolist()).toEqual([true]);
   });
   it("float() on float32 is the same tensor; long() truncates", async () => {

@@ -31,6 +31,22 @@ describe("devices", () => {
   });
 });
 
+describe("torch.device objects, x.device, x.cuda()", () => {
+  it("print like PyTorch's and are one object per device string", async () => {
+    const d = torch.device("cuda:0");
+    expect(await repr(d)).toBe("device(type='cuda', index=0)");
+    expect(String(d)).toBe("cuda:0");
+    expect(await repr(torch.device("cpu"))).toBe("device(type='cpu')");
+    expect(torch.ones(1).device).toBe(torch.device("cpu"));
+    expect(() => torch.device("gpu")).toThrow("device type at start of device string: gpu");
+  });
+  it("cuda() without a GPU backend raises PyTorch's AssertionError", () => {
+    expect(() => torch.ones(1).cuda()).toThrow("Torch not compiled with CUDA enabled");
+    const x = torch.ones(2);
+    expect(x.cpu()).toBe(x);
+  });
+});
+
 describe("py.slice", () => {
   it("keeps a torch.Size a Size", async () => {
     const s = slice(Size.of([4, 16, 5, 5]), 1, null);

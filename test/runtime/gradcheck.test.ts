@@ -5,6 +5,7 @@ import * as torch from "../../runtime/torch.js";
 import * as F from "../../runtime/nn/functional.js";
 import * as nn from "../../runtime/nn/index.js";
 import { gradcheck, t64 } from "./helpers.js";
+import type { Tensor } from "../../runtime/tensor.js";
 
 describe("elementwise gradients", () => {
   it("add/sub/mul/div with broadcasting", () => {
@@ -54,6 +55,59 @@ describe("elementwise gradients", () => {
   });
 });
 
+describe("gather / index_select / masked_fill gradients", () => {
+  it("gather along each dim, repeated indices accumulate", () => {
+    gradcheck((a) => a.gather(1, torch.tensor([[2, 0, 2], [1, 1, 0]])), [t64([2, 3], 301)]);
+    gradcheck((a) => torch.gather(a, 0, torch.tensor([[1, 0, 1], [1, 1, 0]])), [t64([2, 3], 302)]);
+    gradcheck((a) => a.transpose(0, 1).gather(0, torch.tensor([[1, 0], [0, 0]])), [t64([2, 3], 303)]);
+  });
+  it("index_select and masked_fill", () => {
+    gradcheck((a) => a.index_select(0, torch.tensor([1, 1, 0])), [t64([2, 3], 304)]);
+    gradcheck((a) => a.index_select(1, torch.tensor([2])), [t64([2, 3], 305)]);
+    gradcheck((a) => a.masked_fill(torch.tensor([[true, false, true]]), 0.5), [t64([2, 3], 306)]);
+  });
+});
+
+describe("sort / topk / cumsum / vector products / remainder gradients", () => {
+  it("sort and topk values route the gradient to the picked elements", () => {
+    gradcheck((a) => a.sort().values, [t64([3, 4], 701)]);
+    gradcheck((a) => torch.sort(a, 0, true).values.mul(torch.tensor([[1, 2, 3, 4]], { dtype: "float64" })), [t64([3, 4], 702)]);
+    gradcheck((a) => a.topk(2).values, [t64([3, 4], 703)]);
+    gradcheck((a) => torch.topk(a, 2, 0, false).values.mul(torch.tensor([[1], [-3]], { dtype: "float64" })), [t64([3, 4], 704)]);
+  });
+  it("cumsum along each dim", () => {
+    gradcheck((a) => a.cumsum(1).mul(a), [t64([2, 5], 705)]);
+    gradcheck((a) => torch.cumsum(a, 0), [t64([3, 2], 706)]);
+  });
+  it("dot, mv, outer", () => {
+    gradcheck((a, b) => torch.dot(a, b), [t64([4], 707), t64([4], 708)]);
+    gradcheck((m, v) => torch.mv(m, v), [t64([3, 4], 709), t64([4], 710)]);
+    gradcheck((a, b) => a.outer(b), [t64([3], 711), t64([2], 712)]);
+  });
+  it("remainder with a tensor or a number divisor; masked_fill_ in place", () => {
+    // Away from the jumps of a % b (a / b not near an integer).
+    gradcheck((a, b) => a.remainder(b), [torch.tensor([[0.5, -1.25, 2.2]], { dtype: "float64", requires_grad: true }), torch.tensor([0.7, 0.9, -1.5], { dtype: "float64", requires_grad: true })]);
+    gradcheck((a) => torch.remainder(a, 0.7), [torch.tensor([0.5, -1.25, 2.2], { dtype: "float64", requires_grad: true })]);
+    gradcheck((a) => a.mul(2).masked_fill_(torch.tensor([[true, false, true]]), 0.5), [t64([2, 3], 713)]);
+  });
+});
+
+describe("recurrent layer gradients", () => {
+  /** The layer with float64 leaves as its weights, run from a given (float64) h0 (and c0). */
+  const run = (m: nn.RNN | nn.LSTM | nn.GRU, lstm: boolean) => (x: Tensor | undefined, h: Tensor | undefined, ...w: (Tensor | undefined)[]) => {
+    const slots = m as unknown as Record<string, Tensor>;
+    ["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"].forEach((name, i) => (slots[name] = w[i]!));
+    return lstm ? (m as nn.LSTM).forward(x!, [h!, h!.mul(0.5)])[0] : (m as nn.RNN).forward(x!, h!)[0];
+  };
+  const weights = (g: number, seed: number) => [t64([2 * g, 3], seed), t64([2 * g, 2], seed + 1), t64([2 * g], seed + 2), t64([2 * g], seed + 3)];
+  it("RNN (tanh and relu), LSTM and GRU over three steps", () => {
+    gradcheck(run(new nn.RNN(3, 2), false), [t64([3, 2, 3], 311), t64([1, 2, 2], 312), ...weights(1, 313)]);
+    gradcheck(run(new nn.RNN(3, 2, 1, true, false, 0, false, "relu"), false), [t64([3, 2, 3], 321), t64([1, 2, 2], 322, 0.1, 1), ...weights(1, 323)]);
+    gradcheck(run(new nn.LSTM(3, 2), true), [t64([3, 2, 3], 331), t64([1, 2, 2], 332), ...weights(4, 333)]);
+    gradcheck(run(new nn.GRU(3, 2), false), [t64([3, 2, 3], 341), t64([1, 2, 2], 342), ...weights(3, 343)]);
+  });
+});
+
 describe("reduction gradients", () => {
   it("sum and mean", () => {
     gradcheck((a) => a.sum(), [t64([2, 3], 41)]);
@@ -89,6 +143,9 @@ describe("math and reduction gradients (tensor-math)", () => {
     gradcheck((a) => a.clamp(-0.5, 0.5), [t64([3, 4], 310)]);
     gradcheck((a) => a.clamp_min(0.1), [t64([3, 4], 311)]);
     gradcheck((a) => a.clamp_max(-0.1), [t64([3, 4], 312)]);
+    // Tensor bounds (clamp.Tensor), broadcast, gradients to the bounds too.
+    gradcheck((a, lo, hi) => a.clamp(lo, hi), [t64([3, 4], 319), t64([4], 324, -0.6, 0), t64([3, 1], 325, 0.1, 0.7)]);
+    gradcheck((a, lo) => torch.clamp_min(a, lo), [t64([3, 4], 326), t64([3, 4], 327)]);
     gradcheck((a, b) => torch.maximum(a, b), [t64([2, 3], 313), t64([3], 314)]);
     gradcheck((a, b) => torch.minimum(a, b), [t64([2, 3], 315), t64([2, 1], 316)]);
     gradcheck((a, b) => a.max(b), [t64([2, 3], 317), t64([2, 3], 318)]);

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import * as py from "../../runtime/py/index.js";
 import * as random from "../../runtime/py/stdlib/random.js";
+import * as math from "../../runtime/py/stdlib/math.js";
 
 describe("random (CPython's Mersenne Twister)", () => {
   it("matches python3: random.seed(42); random(), randint, choice, shuffle, sample", () => {
@@ -25,6 +26,72 @@ describe("random (CPython's Mersenne Twister)", () => {
   it("uses every 32-bit word of a large seed (init_by_array)", () => {
     random.seed(12345678901234);
     expect(random.random()).toBe(0.02504137575317178);
+  });
+});
+
+describe("random's other distributions and state, math's other functions (values from python3)", () => {
+  it("normalvariate, expovariate, getstate/setstate and choice(range) draw as CPython does", () => {
+    random.seed(7);
+    expect(random.normalvariate(0, 1)).toBe(-0.35590824951057143);
+    expect(random.normalvariate(10, 2)).toBe(10.558306186877575);
+    expect(random.expovariate(1.5)).toBe(0.5117443053478311);
+    const st = random.getstate();
+    const a = random.random();
+    random.setstate(st);
+    expect(random.random()).toBe(a);
+    expect(a).toBe(0.36568891691258554);
+    expect(random.choice(py.range(100))).toBe(7);
+  });
+
+  it("acos, degrees, radians, hypot, asin, atan, trunc, copysign", () => {
+    expect(math.acos(0.3)).toBe(1.2661036727794992);
+    expect(math.degrees(1.0)).toBe(57.29577951308232);
+    expect(math.radians(30)).toBe(0.5235987755982988);
+    expect(math.hypot(3, 4, 12)).toBe(13.0);
+    expect(math.asin(1)).toBe(1.5707963267948966);
+    expect(math.atan(2)).toBe(1.1071487177940904);
+    expect(math.trunc(-2.7)).toBe(-2);
+    expect(math.copysign(2, -0.0)).toBe(-2.0);
+    expect(() => math.acos(2)).toThrow("math domain error");
+  });
+});
+
+describe("unpacking, equality, sets and async comprehensions", () => {
+  it("unpack checks the count with CPython's messages", () => {
+    expect(py.unpack("a=1".split("="), 2)).toEqual(["a", "1"]);
+    expect(() => py.unpack(["x"], 3)).toThrow("not enough values to unpack (expected 3, got 1)");
+    expect(() => py.unpack([1, 2, 3], 2)).toThrow("too many values to unpack (expected 2)");
+  });
+
+  it("== compares dicts and sets by content and never equates a tuple with a list", () => {
+    expect(py.eq(new Map([["a", [1]]]), new Map([["a", [1]]]))).toBe(true);
+    expect(py.eq(new Map([["a", 1]]), new Map([["a", 2]]))).toBe(false);
+    expect(py.eq(new Set([1, 2]), new Set([2, 1]))).toBe(true);
+    expect(py.eq(py.tuple(1, 2), [1, 2])).toBe(false);
+    expect(py.eq(py.tuple(1, 2), py.tuple(1, 2))).toBe(true);
+    expect(py.ne("a", "b")).toBe(true);
+  });
+
+  it("set algebra and remove's KeyError", () => {
+    const a = new Set([1, 2, 3]);
+    expect([...py.union(a, [4])].sort()).toEqual([1, 2, 3, 4]);
+    expect([...py.intersection(a, [2, 3, 9])].sort()).toEqual([2, 3]);
+    expect([...py.difference(a, [1])].sort()).toEqual([2, 3]);
+    expect([...py.symmetricDifference(a, [3, 4])].sort()).toEqual([1, 2, 4]);
+    expect(py.issubset([1, 2], a)).toBe(true);
+    expect(py.isdisjoint(a, [7])).toBe(true);
+    expect(() => py.setRemove(a, 9)).toThrow("9");
+  });
+
+  it("mapAsync runs the elements one after another, in order", async () => {
+    const seen: number[] = [];
+    const out = await py.mapAsync([3, 1, 2], async (x) => {
+      await new Promise((r) => setTimeout(r, x));
+      seen.push(x);
+      return x * 10;
+    });
+    expect(out).toEqual([30, 10, 20]);
+    expect(seen).toEqual([3, 1, 2]);
   });
 });
 
@@ -98,5 +165,23 @@ describe("exceptions", () => {
   it("names the operator in TypeErrors of dynamic arithmetic", () => {
     expect(() => py.add("a", 1)).toThrow('can only concatenate str (not "int") to str');
     expect(() => py.add(1, "a")).toThrow("unsupported operand type(s) for +: 'int' and 'str'");
+  });
+});
+
+describe("floats of no static type (PyFloat on the dynamic path)", () => {
+  it("keeps arithmetic, comparisons, truth and round() of a PyFloat Python's", async () => {
+    const v = py.float(6);
+    expect(await py.str(py.add(v, 1))).toBe("7.0");
+    expect(await py.str(py.mul(2, v))).toBe("12.0");
+    expect(await py.str(py.truediv(v, 4))).toBe("1.5");
+    expect(await py.str(py.neg(v))).toBe("-6.0");
+    expect(await py.str(py.abs(py.float(-2)))).toBe("2.0");
+    expect(py.eq(v, 6)).toBe(true);
+    expect(py.gt(v, 5)).toBe(true);
+    expect(await py.bool(py.float(0))).toBe(false);
+    expect(py.round(py.float(2.5))).toBe(2);
+    expect(await py.str(py.round(py.float(2.345), 2))).toBe("2.35");
+    expect(() => py.truediv(v, 0)).toThrow("float division by zero");
+    expect(() => py.add(v, "a")).toThrow("unsupported operand type(s) for +: 'float' and 'str'");
   });
 });

@@ -57,6 +57,7 @@ out["optimizers"] = {
     "rmsprop": seed003("ce", 200, make_opt=lambda p: optim.RMSprop(p, lr=0.01)),
     "rmsprop_centered_momentum": seed003("mse", 200, act_last="sigmoid", make_opt=lambda p: optim.RMSprop(p, lr=0.005, momentum=0.9, centered=True, weight_decay=0.01)),
     "adagrad": seed003("ce", 200, make_opt=lambda p: optim.Adagrad(p, lr=0.1, lr_decay=0.01, initial_accumulator_value=0.1)),
+    "adadelta_wd": seed003("mse", 200, act_last="sigmoid", make_opt=lambda p: optim.Adadelta(p, lr=0.5, rho=0.8, weight_decay=0.01)),
     "sgd_dampening_maximize": seed003("ce", 200, make_opt=lambda p: optim.SGD(p, lr=0.01, momentum=0.9, dampening=0.3, maximize=True)),
 }
 
@@ -140,6 +141,8 @@ case("norm_all", lambda a: a.norm(), a23)
 case("norm_p1_dim", lambda a: a.norm(p=1, dim=1), a23)
 case("clamp", lambda a: a.clamp(-0.5, 1.0) * a, a23)
 case("clamp_min", lambda a: a.clamp(min=0.2) * 3, a23)
+case("clamp_tensor_bounds", lambda a, b: torch.clamp(a, min=b, max=b + 0.8) * a, a23, b23)
+case("clamp_min_tensor_broadcast", lambda a, b: a.clamp(min=b[0]) * 2, a23, b23)
 case("maximum", lambda a, b: torch.maximum(a, b), a23, b23)
 case("minimum", lambda a, b: torch.minimum(a, b) * 2, a23, b23)
 case("log2_abs", lambda a: torch.log2(a.abs() + 0.5), a23)
@@ -159,6 +162,34 @@ case("avg_pool2d_ceil_nopad", lambda a: F.avg_pool2d(a, 2, ceil_mode=True, count
 case("adaptive_avg_pool2d", lambda a: F.adaptive_avg_pool2d(a, (2, 3)), img134)
 case("batch_norm_train", lambda a, w, b: F.batch_norm(a, None, None, w, b, training=True) * torch.tensor([[1.0, 2.0, 3.0], [0.5, -1.0, 2.0]]), a23, [1.5, 0.5, -1.0], b3)
 case("embedding_padding", lambda w: F.embedding(torch.tensor([[0, 2], [2, 1]]), w, padding_idx=1), w32)
+case("gather_dim1", lambda a: a.gather(1, torch.tensor([[2, 0, 2], [1, 1, 0]])) * torch.tensor([[1.0, 2.0, 3.0]]), a23)
+case("gather_dim0", lambda a: torch.gather(a, 0, torch.tensor([[1, 0, 1]])) * 2, a23)
+case("index_select", lambda a: a.index_select(1, torch.tensor([2, 0, 2])) * torch.tensor([[1.0, 2.0, 3.0]]), a23)
+case("masked_fill", lambda a: a.masked_fill(torch.tensor([[True, False, True], [False, False, True]]), -1.5) * torch.tensor([[1.0, 2.0, 3.0]]), a23)
+# Ordering, running sums, vector products, `%` (compiler/api/families/tensor-order.ts).
+case("sort_dim1_weighted", lambda a: torch.sort(a, dim=1).values * torch.tensor([[1.0, 2.0, 3.0]]), a23)
+case("sort_dim0_desc", lambda a: a.sort(0, descending=True)[0], a23)
+case("topk_weighted", lambda a: a.topk(2).values * torch.tensor([[1.0, -2.0]]), a23)
+case("topk_smallest_dim0", lambda a: torch.topk(a, 1, dim=0, largest=False).values, a23)
+case("cumsum_dim1_weighted", lambda a: a.cumsum(1) * torch.tensor([[1.0, 2.0, 3.0]]), a23)
+case("cumsum_dim0", lambda a: torch.cumsum(a, dim=0), a23)
+case("dot", lambda a, b: torch.dot(a, b), b3, [0.5, -1.0, 2.0])
+case("mv", lambda a, b: torch.mv(a, b), a23, b3)
+case("outer_weighted", lambda a, b: torch.outer(a, b) * torch.tensor([[1.0], [2.0], [3.0]]), b3, [0.5, -1.0])
+case("remainder_tensor", lambda a, b: a % b, a23, b23)
+case("remainder_scalar", lambda a: torch.remainder(a, 0.7), a23)
+case("masked_fill_inplace", lambda a: (a * 2).masked_fill_(torch.tensor([[True, False, True], [False, False, True]]), 0.5), a23)
+# Recurrent layers through the same kernels nn.LSTM/GRU/RNN call (torch._VF), weights as inputs.
+seq = [[[0.5, -1.0, 0.25]], [[0.1, 0.3, -0.7]], [[-0.4, 0.8, 0.6]]]  # (T=3, B=1, in=3)
+h0 = torch.tensor([[[0.1, -0.2]]])
+w_rnn = ([[0.1, -0.2, 0.3], [0.4, 0.5, -0.6]], [[0.2, -0.1], [0.3, 0.4]], [0.05, -0.05], [0.1, 0.2])
+def gate_weights(g):
+    wi = [[0.1 * ((r * 3 + c) % 7) - 0.3 for c in range(3)] for r in range(2 * g)]
+    wh = [[0.05 * ((r * 2 + c) % 5) - 0.1 for c in range(2)] for r in range(2 * g)]
+    return (wi, wh, [0.01 * r for r in range(2 * g)], [-0.02 * r for r in range(2 * g)])
+case("rnn_tanh", lambda x, a, b, c, d: torch._VF.rnn_tanh(x, h0, [a, b, c, d], True, 1, 0.0, False, False, False)[0] * torch.tensor([1.0, -2.0]), seq, *w_rnn)
+case("lstm", lambda x, a, b, c, d: torch._VF.lstm(x, (h0, h0 * 2), [a, b, c, d], True, 1, 0.0, False, False, False)[0] * torch.tensor([1.0, -2.0]), seq, *gate_weights(4))
+case("gru", lambda x, a, b, c, d: torch._VF.gru(x, h0, [a, b, c, d], True, 1, 0.0, False, False, False)[0] * torch.tensor([1.0, -2.0]), seq, *gate_weights(3))
 out["cases"] = cases
 
 # Class-index cross entropy (targets are not differentiable).

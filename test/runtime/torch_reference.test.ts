@@ -35,6 +35,15 @@ const ref = JSON.parse(readFileSync(new URL("./torch_reference.json", import.met
 
 const f32 = (x: number[] | number[][]): Tensor => torch.tensor(x, { dtype: "float32" });
 
+/** A recurrent layer run with the case's tensors as its (leaf) weights, h0 = [[0.1, -0.2]] (c0 = 2 * h0). */
+function recurrent(m: nn.RNN | nn.LSTM | nn.GRU, x: Tensor, weights: Tensor[], lstm: boolean): Tensor {
+  const slots = m as unknown as Record<string, Tensor>;
+  ["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"].forEach((name, i) => (slots[name] = weights[i]!));
+  const h0 = f32([[0.1, -0.2]]).reshape(1, 1, 2);
+  const out = lstm ? (m as nn.LSTM).forward(x, [h0, h0.mul(2)])[0] : (m as nn.RNN).forward(x, h0)[0];
+  return out.mul(f32([1.0, -2.0]));
+}
+
 const ops: Record<string, (...xs: Tensor[]) => Tensor> = {
   add_broadcast: (a, b) => a.add(b),
   sub_broadcast: (a, b) => a.sub(b),
@@ -102,8 +111,29 @@ const ops: Record<string, (...xs: Tensor[]) => Tensor> = {
     return bn.forward(a).mul(f32([[1.0, 2.0, 3.0], [0.5, -1.0, 2.0]]));
   },
   embedding_padding: (w) => F.embedding(torch.tensor([[0, 2], [2, 1]]), w, 1),
+  gather_dim1: (a) => a.gather(1, torch.tensor([[2, 0, 2], [1, 1, 0]])).mul(torch.tensor([[1.0, 2.0, 3.0]], { dtype: "float32" })),
+  gather_dim0: (a) => torch.gather(a, 0, torch.tensor([[1, 0, 1]])).mul(2),
+  index_select: (a) => a.index_select(1, torch.tensor([2, 0, 2])).mul(torch.tensor([[1.0, 2.0, 3.0]], { dtype: "float32" })),
+  masked_fill: (a) => a.masked_fill(torch.tensor([[true, false, true], [false, false, true]]), -1.5).mul(torch.tensor([[1.0, 2.0, 3.0]], { dtype: "float32" })),
+  sort_dim1_weighted: (a) => torch.sort(a, 1).values.mul(f32([[1.0, 2.0, 3.0]])),
+  sort_dim0_desc: (a) => a.sort(0, true)[0],
+  topk_weighted: (a) => a.topk(2).values.mul(f32([[1.0, -2.0]])),
+  topk_smallest_dim0: (a) => torch.topk(a, 1, 0, false).values,
+  cumsum_dim1_weighted: (a) => a.cumsum(1).mul(f32([[1.0, 2.0, 3.0]])),
+  cumsum_dim0: (a) => torch.cumsum(a, 0),
+  dot: (a, b) => torch.dot(a, b),
+  mv: (a, b) => torch.mv(a, b),
+  outer_weighted: (a, b) => torch.outer(a, b).mul(f32([[1.0], [2.0], [3.0]])),
+  remainder_tensor: (a, b) => a.remainder(b),
+  remainder_scalar: (a) => torch.remainder(a, 0.7),
+  masked_fill_inplace: (a) => a.mul(2).masked_fill_(torch.tensor([[true, false, true], [false, false, true]]), 0.5),
+  rnn_tanh: (x, a, b, c, d) => recurrent(new nn.RNN(3, 2), x!, [a!, b!, c!, d!], false),
+  lstm: (x, a, b, c, d) => recurrent(new nn.LSTM(3, 2), x!, [a!, b!, c!, d!], true),
+  gru: (x, a, b, c, d) => recurrent(new nn.GRU(3, 2), x!, [a!, b!, c!, d!], false),
   clamp: (a) => a.clamp(-0.5, 1.0).mul(a),
   clamp_min: (a) => a.clamp(0.2).mul(3),
+  clamp_tensor_bounds: (a, b) => torch.clamp(a, b, b.add(0.8)).mul(a),
+  clamp_min_tensor_broadcast: (a, b) => a.clamp(b.get(0)).mul(2),
   maximum: (a, b) => torch.maximum(a, b),
   minimum: (a, b) => torch.minimum(a, b).mul(2),
   log2_abs: (a) => torch.log2(a.abs().add(0.5)),
@@ -248,6 +278,7 @@ describe("optimizers against PyTorch 1.13 (seed 003's net, 200 steps, bit for bi
     rmsprop: ["ce", false, (p) => new optim.RMSprop(p, 0.01)],
     rmsprop_centered_momentum: ["mse", true, (p) => new optim.RMSprop(p, 0.005, 0.99, 1e-8, 0.01, 0.9, true)],
     adagrad: ["ce", false, (p) => new optim.Adagrad(p, 0.1, 0.01, 0, 0.1)],
+    adadelta_wd: ["mse", true, (p) => new optim.Adadelta(p, 0.5, 0.8, 1e-6, 0.01)],
     sgd_dampening_maximize: ["ce", false, (p) => new optim.SGD(p, 0.01, 0.9, 0.3, 0, false, { maximize: true })],
   };
   for (const [name, [loss, sigmoid, make]] of Object.entries(cases)) {

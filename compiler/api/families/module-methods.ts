@@ -32,6 +32,13 @@ export const moduleMethodsApi: readonly ApiEntry[] = [
     summary: "direct submodules",
   },
   {
+    python: "Module.apply",
+    kind: "method",
+    params: [p("fn", "any")],
+    result: sameAsReceiver,
+    summary: "calls fn on every submodule (children first) and then on the module itself",
+  },
+  {
     python: "Module.zero_grad",
     kind: "method",
     params: [p("set_to_none", "bool", "False")],

@@ -57,6 +57,13 @@ export const nnFunctionalApi: readonly ApiEntry[] = [
     summary: "flattened dimensions",
   },
   {
+    python: "torch.nn.functional.linear",
+    kind: "function",
+    params: [p("input", "tensor"), p("weight", "tensor"), p("bias", "tensor", "None")],
+    result: tensorResult,
+    summary: "input @ weight.T + bias (what nn.Linear computes)",
+  },
+  {
     python: "torch.nn.functional.softmax",
     kind: "function",
     params: [p("input", "tensor"), p("dim", "int", "None")],

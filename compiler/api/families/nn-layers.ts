@@ -4,7 +4,7 @@
 // container,module}.ts, runtime/ops/{activation,avgpool}.ts,
 // runtime/serialize.ts, runtime/utils/data.ts).
 
-import { T, type Type } from "../../analyze/types.js";
+import { T, containerElement, type Type } from "../../analyze/types.js";
 import { p, moduleClass, tensorResult, sameAsReceiver, type ApiEntry } from "../schema.js";
 
 const stateDictType: Type = { k: "dict", key: T.str, value: T.tensor };
@@ -33,6 +33,14 @@ const batchNormProps = (cls: string): ApiEntry[] => [
   prop(cls, "num_batches_tracked", T.tensor, "training batches seen", true),
   prop(cls, "num_features", T.int, "channels C"),
   prop(cls, "eps", T.float, "added to the variance"),
+];
+
+/** nn.Embedding / F.embedding options beyond padding_idx: only their defaults are implemented. */
+const embeddingUnsupported = [
+  p("max_norm", "float", "None", { unsupported: "Embedding max_norm (renormalising looked-up rows)" }),
+  p("norm_type", "float", "2.0", { unsupported: "Embedding norm_type (used with max_norm)" }),
+  p("scale_grad_by_freq", "bool", "False", { unsupported: "Embedding scale_grad_by_freq" }),
+  p("sparse", "bool", "False", { unsupported: "Embedding sparse=True (sparse gradients)" }),
 ];
 
 const avgPoolParams = [
@@ -70,21 +78,21 @@ export const nnLayersApi: readonly ApiEntry[] = [
   fn("adaptive_avg_pool2d", [p("input", "tensor"), p("output_size", "ints")], "2-D average pooling to a fixed output size"),
 
   // ---- embeddings
-  moduleClass("Embedding", [p("num_embeddings", "int"), p("embedding_dim", "int"), p("padding_idx", "int", "None")], "a lookup table of embedding vectors"),
+  moduleClass("Embedding", [p("num_embeddings", "int"), p("embedding_dim", "int"), p("padding_idx", "int", "None"), ...embeddingUnsupported], "a lookup table of embedding vectors"),
   prop("Embedding", "weight", T.parameter, "the table, shape (num_embeddings, embedding_dim)"),
   prop("Embedding", "num_embeddings", T.int, "table size"),
   prop("Embedding", "embedding_dim", T.int, "vector size"),
-  fn("embedding", [p("input", "tensor"), p("weight", "tensor"), p("padding_idx", "int", "None")], "rows of weight selected by index"),
+  fn("embedding", [p("input", "tensor"), p("weight", "tensor"), p("padding_idx", "int", "None"), ...embeddingUnsupported], "rows of weight selected by index"),
 
   // ---- containers
-  moduleClass("ModuleList", [p("modules", "any", "None")], "a list of submodules"),
-  moduleClass("ModuleDict", [p("modules", "any", "None")], "submodules by name"),
+  { ...moduleClass("ModuleList", [p("modules", "any", "None")], "a list of submodules"), result: (ctx) => holding("ModuleList", ctx.args[0]) },
+  { ...moduleClass("ModuleDict", [p("modules", "any", "None")], "submodules by name"), result: (ctx) => holding("ModuleDict", ctx.args[0]) },
   { python: "ModuleList.append", kind: "method", params: [p("module", "module")], result: sameAsReceiver, summary: "adds a submodule at the end" },
   { python: "ModuleList.extend", kind: "method", params: [p("modules", "any")], result: sameAsReceiver, summary: "adds submodules at the end" },
   { python: "Sequential.append", kind: "method", params: [p("module", "module")], result: sameAsReceiver, summary: "adds a submodule at the end" },
   { python: "ModuleDict.keys", kind: "method", params: [], result: T.list(T.str), summary: "the names" },
-  { python: "ModuleDict.values", kind: "method", params: [], result: T.list(T.module("Module")), summary: "the submodules" },
-  { python: "ModuleDict.items", kind: "method", params: [], result: T.list(T.tuple([T.str, T.module("Module")])), summary: "(name, submodule) pairs" },
+  { python: "ModuleDict.values", kind: "method", params: [], result: (ctx) => T.list(itemOf(ctx.receiver)), summary: "the submodules" },
+  { python: "ModuleDict.items", kind: "method", params: [], result: (ctx) => T.list(T.tuple([T.str, itemOf(ctx.receiver)])), summary: "(name, submodule) pairs" },
 
   // ---- state
   { python: "Module.state_dict", kind: "method", params: [], result: stateDictType, summary: "parameters and buffers by name (an OrderedDict)" },
@@ -115,3 +123,15 @@ export const nnLayersApi: readonly ApiEntry[] = [
   // ---- data
   { python: "torch.utils.data.Dataset", kind: "class", params: [], result: { k: "object", cls: "torch.utils.data.Dataset" }, summary: "base class of map-style datasets (__len__ / __getitem__)" },
 ];
+
+/**
+ * `nn.ModuleList([nn.Linear(2, 2) for _ in range(3)])`, `nn.ModuleDict({"a": ...})`:
+ * the container remembers the one submodule class it holds, so `layers[0].weight`
+ * and `for layer in layers: layer.out_features` are typed.
+ */
+function holding(cls: string, modules: Type | undefined): Type {
+  const held = modules?.k === "list" ? modules.elem : modules?.k === "dict" ? modules.value : modules?.k === "tuple" && modules.elems.length > 0 ? modules.elems.reduce((a, b) => (JSON.stringify(a) === JSON.stringify(b) ? a : T.module("Module"))) : undefined;
+  return held?.k === "module" ? { k: "module", cls, elem: held } : T.module(cls);
+}
+
+const itemOf = (t: Type | null | undefined): Type => (t ? containerElement(t) : T.module("Module"));

@@ -1,6 +1,6 @@
 // torch.nn module classes: layers, activations, containers and losses.
 
-import { T } from "../../analyze/types.js";
+import { T, join, type Type } from "../../analyze/types.js";
 import { p, opt, vararg, moduleClass, type ApiEntry } from "../schema.js";
 import {
   lossOptions,
@@ -84,7 +84,7 @@ export const nnModulesApi: readonly ApiEntry[] = [
     python: "torch.nn.Sequential",
     kind: "class",
     params: [vararg("modules", "module")],
-    result: (ctx) => T.module("Sequential", ctx.args),
+    result: (ctx) => sequentialOf(ctx.args),
     summary: "modules applied in order",
   },
   {
@@ -103,3 +103,13 @@ export const nnModulesApi: readonly ApiEntry[] = [
       "a tensor registered as a module parameter (shares storage with data)",
   },
 ];
+
+/**
+ * `nn.Sequential(a, b, c)` knows each child by position; `nn.Sequential(*layers)`
+ * (a spread list arrives as a list type) only the class they share, if one.
+ */
+function sequentialOf(args: readonly Type[]): Type {
+  if (!args.some((a) => a.k === "list")) return T.module("Sequential", args);
+  const held = args.map((a) => (a.k === "list" ? a.elem : a)).reduce((a, b) => join(a, b));
+  return held.k === "module" && held.cls !== "Module" ? { k: "module", cls: "Sequential", elem: held } : T.module("Sequential");
+}

@@ -93,6 +93,21 @@ export const optimApi: readonly ApiEntry[] = [
       "Adagrad (per-parameter learning rates from summed squared gradients)",
   },
   {
+    python: "torch.optim.Adadelta",
+    kind: "class",
+    params: [
+      p("params", "params"),
+      p("lr", "float", "1.0"),
+      p("rho", "float", "0.9"),
+      p("eps", "float", "1e-06"),
+      p("weight_decay", "float", "0"),
+      p("foreach", "any", "None"),
+      opt("maximize", "bool", "False"),
+    ],
+    result: T.optimizer("Adadelta"),
+    summary: "Adadelta (step sizes from running averages of squared gradients and updates)",
+  },
+  {
     python: "Optimizer.step",
     kind: "method",
     params: [],
@@ -132,6 +147,19 @@ export const optimApi: readonly ApiEntry[] = [
     ],
     result: T.optimizer("lr_scheduler.StepLR"),
     summary: "multiplies the learning rate by gamma every step_size epochs",
+  },
+  {
+    python: "torch.optim.lr_scheduler.MultiStepLR",
+    kind: "class",
+    params: [
+      p("optimizer", "any"),
+      p("milestones", "ints"),
+      p("gamma", "float", "0.1"),
+      p("last_epoch", "int", "-1"),
+      p("verbose", "bool", "False"),
+    ],
+    result: T.optimizer("lr_scheduler.MultiStepLR"),
+    summary: "multiplies the learning rate by gamma at each milestone epoch",
   },
   {
     python: "torch.optim.lr_scheduler.ExponentialLR",

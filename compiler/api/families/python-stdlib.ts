@@ -1,7 +1,7 @@
 // Python's time, math and random modules (CPython's Mersenne Twister for random, not torch's).
 
 import { T, type Type } from "../../analyze/types.js";
-import { p, opt, type ApiEntry } from "../schema.js";
+import { p, opt, vararg, type ApiEntry } from "../schema.js";
 
 export const pythonStdlibApi: readonly ApiEntry[] = [
   {
@@ -30,11 +30,21 @@ export const pythonStdlibApi: readonly ApiEntry[] = [
     "tanh",
     "log2",
     "log10",
+    "asin",
+    "acos",
+    "atan",
+    "sinh",
+    "cosh",
+    "log1p",
+    "expm1",
+    "degrees",
+    "radians",
+    "trunc",
   ].map((f): ApiEntry => ({
     python: `math.${f}`,
     kind: "function",
     params: [p("x", "float")],
-    result: f === "floor" || f === "ceil" ? T.int : T.float,
+    result: f === "floor" || f === "ceil" || f === "trunc" ? T.int : T.float,
     summary: `math.${f}`,
   })),
   {
@@ -99,6 +109,27 @@ export const pythonStdlibApi: readonly ApiEntry[] = [
     summary: "atan(y / x) in the right quadrant",
   },
   {
+    python: "math.copysign",
+    kind: "function",
+    params: [p("x", "float"), p("y", "float")],
+    result: T.float,
+    summary: "|x| with the sign of y",
+  },
+  {
+    python: "math.hypot",
+    kind: "function",
+    params: [vararg("coordinates", "float")],
+    result: T.float,
+    summary: "the Euclidean norm of the coordinates",
+  },
+  {
+    python: "math.nan",
+    kind: "property",
+    params: [],
+    result: T.float,
+    summary: "not a number",
+  },
+  {
     python: "math.isnan",
     kind: "function",
     params: [p("x", "float")],
@@ -158,6 +189,34 @@ export const pythonStdlibApi: readonly ApiEntry[] = [
     params: [p("mu", "float", "0.0"), p("sigma", "float", "1.0")],
     result: T.float,
     summary: "a normal sample",
+  },
+  {
+    python: "random.normalvariate",
+    kind: "function",
+    params: [p("mu", "float", "0.0"), p("sigma", "float", "1.0")],
+    result: T.float,
+    summary: "a normal sample (Kinderman-Monahan)",
+  },
+  {
+    python: "random.expovariate",
+    kind: "function",
+    params: [p("lambd", "float")],
+    result: T.float,
+    summary: "an exponential sample with rate lambd",
+  },
+  {
+    python: "random.getstate",
+    kind: "function",
+    params: [],
+    result: { k: "object", cls: "random.RandomState" },
+    summary: "the generator's state, for setstate",
+  },
+  {
+    python: "random.setstate",
+    kind: "function",
+    params: [p("state", "any")],
+    result: T.none,
+    summary: "restores a getstate() snapshot",
   },
   {
     python: "random.getrandbits",

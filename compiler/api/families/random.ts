@@ -23,6 +23,7 @@ const dataLoaderType: Type = {
   k: "object",
   cls: "torch.utils.data.DataLoader",
 };
+const subsetType: Type = { k: "object", cls: "torch.utils.data.Subset" };
 const tensorDatasetType: Type = {
   k: "object",
   cls: "torch.utils.data.TensorDataset",
@@ -290,6 +291,20 @@ export const randomApi: readonly ApiEntry[] = [
     params: [vararg("tensors", "tensor")],
     result: tensorDatasetType,
     summary: "samples (t[i] for t in tensors)",
+  },
+  {
+    python: "torch.utils.data.Subset",
+    kind: "class",
+    params: [p("dataset", "any"), p("indices", "ints")],
+    result: subsetType,
+    summary: "the samples of dataset at the given indices",
+  },
+  {
+    python: "torch.utils.data.random_split",
+    kind: "function",
+    params: [p("dataset", "any"), p("lengths", "any"), p("generator", "any", "None")],
+    result: T.list(subsetType),
+    summary: "non-overlapping random subsets of the given lengths (or fractions), in torch.randperm's order",
   },
   {
     python: "torch.utils.data.DataLoader",

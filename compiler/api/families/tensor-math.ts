@@ -20,11 +20,15 @@ type TensorDtype = "int64" | "bool" | undefined;
 const intTensor: Type = { k: "tensor", dtype: "int64" };
 const boolTensor: Type = { k: "tensor", dtype: "bool" };
 
-/** The result of `max(dim)` / `min(dim)`: torch.return_types.max / .min (runtime ValuesIndices). */
-export const returnTypes = (op: "max" | "min"): Type => ({
+/** The result of `max(dim)` / `min(dim)`: torch.return_types.max / .min (runtime ValuesIndices), values typed like the input. */
+export const returnTypes = (op: string, values: Type = T.tensor): Type => ({
   k: "object",
   cls: `torch.return_types.${op}`,
+  elem: values,
 });
+
+/** `.values` of a torch.return_types result: the input's element type. */
+export const returnValues = (ctx: ResultContext): Type => (ctx.receiver?.k === "object" && ctx.receiver.elem ? ctx.receiver.elem : T.tensor);
 
 function dtypeOf(t: Type | null | undefined): TensorDtype {
   return t && t.k === "tensor" ? t.dtype : undefined;
@@ -55,7 +59,7 @@ function maxMinResult(op: "max" | "min") {
     if (!ctx.given?.has("dim")) return keepsDtype(ctx);
     const d = ctx.receiver ? ctx.args[0] : ctx.args[1];
     if (d && d.k === "tensor") return T.tensor;
-    return returnTypes(op);
+    return returnTypes(op, keepsDtype(ctx));
   };
 }
 
@@ -82,6 +86,23 @@ const UNARY: readonly (readonly [string, string, "keep" | "float"])[] = [
   ["relu", "elementwise max(x, 0)", "keep"],
 ];
 
+// `a.add(b)`, `torch.mul(x, 2)`: the method and function forms of the arithmetic operators.
+const ARITHMETIC: readonly (readonly [string, readonly ApiParam[], string])[] = [
+  ["add", [p("other", "tensor|scalar"), p("alpha", "float", "1")], "elementwise input + alpha * other"],
+  ["sub", [p("other", "tensor|scalar"), p("alpha", "float", "1")], "elementwise input - alpha * other"],
+  ["mul", [p("other", "tensor|scalar")], "elementwise product"],
+  ["div", [p("other", "tensor|scalar")], "elementwise true division"],
+];
+
+/** Integer operands stay int64 (`counts.add(1)`); a float operand or division gives a float tensor. */
+function arithmeticResult(op: string) {
+  return (ctx: ResultContext): Type => {
+    const operands = ctx.receiver ? [ctx.receiver, ctx.args[0]] : [ctx.args[0], ctx.args[1]];
+    const integral = operands.every((t) => t !== undefined && (t.k === "int" || t.k === "bool" || dtypeOf(t) !== undefined));
+    return op !== "div" && integral ? intTensor : T.tensor;
+  };
+}
+
 const COMPARE: readonly (readonly [string, string])[] = [
   ["eq", "=="],
   ["ne", "!="],
@@ -97,6 +118,18 @@ const LOGICAL: readonly (readonly [string, string])[] = [
   ["logical_xor", "elementwise logical xor"],
 ];
 
+const BITWISE: readonly (readonly [string, string])[] = [
+  ["bitwise_and", "elementwise bitwise and (logical on bool tensors)"],
+  ["bitwise_or", "elementwise bitwise or (logical on bool tensors)"],
+  ["bitwise_xor", "elementwise bitwise xor (logical on bool tensors)"],
+];
+/** bool with bool stays bool; an int64 tensor or a Python int operand makes int64. */
+const bitwiseResult = (ctx: ResultContext): Type => {
+  const operands = ctx.receiver ? [ctx.receiver, ctx.args[0]] : [ctx.args[0], ctx.args[1]];
+  return operands.some((t) => t !== undefined && (t.k === "int" || dtypeOf(t) === "int64")) ? intTensor : boolTensor;
+};
+const bitwiseNotResult = (ctx: ResultContext): Type => (dtypeOf(input(ctx)) === "int64" ? intTensor : boolTensor);
+
 function torchFunction(
   name: string,
   params: readonly ApiParam[],
@@ -110,16 +143,24 @@ const clampParams: readonly ApiParam[] = [
   p("min", "tensor|scalar", "None"),
   p("max", "tensor|scalar", "None"),
 ];
-/** int bounds on an int tensor keep it integral; a float bound makes it float. */
+/** int bounds on an int tensor keep it integral; a float bound (or a tensor bound not known to be integral) makes it float. */
 const clampResult = (ctx: ResultContext): Type => {
   const bounds = ctx.receiver ? ctx.args : ctx.args.slice(1);
-  return bounds.some((b) => b.k === "float") ? T.tensor : keepsDtype(ctx);
+  return bounds.some((b) => b.k === "float" || (b.k === "tensor" && dtypeOf(b) === undefined)) ? T.tensor : keepsDtype(ctx);
+};
+
+/** where(cond, a, b): int64 when both branches are (int64 tensors or ints), bool when both are bool. */
+const whereResult = (ctx: ResultContext): Type => {
+  const kinds = [ctx.args[1], ctx.args[2]].map((t) => (t?.k === "int" ? "int64" : t?.k === "bool" ? "bool" : dtypeOf(t)));
+  return kinds[0] !== undefined && kinds[0] === kinds[1] ? withDtype(kinds[0]) : T.tensor;
 };
 
 const varParams: readonly ApiParam[] = [
   p("dim", "any", "None"),
   p("unbiased", "bool", "True"),
   p("keepdim", "bool", "False"),
+  // Keyword-only in PyTorch; replaces unbiased when given (divisor N - correction).
+  p("correction", "int", "None"),
 ];
 const normParams: readonly ApiParam[] = [
   p("p", "any", "2"),
@@ -132,7 +173,8 @@ const methods: ApiEntry[] = [
     "item",
     [],
     "the value of a one-element tensor as a Python number",
-    (ctx) => (dtypeOf(ctx.receiver) === "int64" ? T.int : T.float),
+    // A bool tensor's item() is True/False, an int64 one's an int.
+    (ctx) => (dtypeOf(ctx.receiver) === "int64" ? T.int : dtypeOf(ctx.receiver) === "bool" ? T.bool : T.float),
     { read: true },
   ),
   // ---- reductions
@@ -151,6 +193,7 @@ const methods: ApiEntry[] = [
     tensorMethod(name, [], summary, kind === "keep" ? keepsDtype : T.tensor),
   ),
   tensorMethod("pow", [p("exponent", "tensor|scalar")], "elementwise power"),
+  ...ARITHMETIC.map(([name, params, summary]) => tensorMethod(name, params, summary, arithmeticResult(name))),
   tensorMethod("clamp", clampParams, "values limited to [min, max]", clampResult),
   tensorMethod("clip", clampParams, "alias of clamp", clampResult),
   tensorMethod("clamp_min", [p("min", "tensor|scalar")], "values limited from below", clampResult),
@@ -164,6 +207,8 @@ const methods: ApiEntry[] = [
     tensorMethod(name, [p("other", "tensor|scalar")], summary, boolTensor),
   ),
   tensorMethod("logical_not", [], "elementwise logical not", boolTensor),
+  ...BITWISE.map(([name, summary]) => tensorMethod(name, [p("other", "tensor|scalar")], summary, bitwiseResult)),
+  tensorMethod("bitwise_not", [], "elementwise bitwise not (logical on bool tensors)", bitwiseNotResult),
   // ---- in place
   tensorMethod("add_", [p("other", "tensor|scalar"), p("alpha", "float", "1")], "adds alpha * other in place", (ctx) => ctx.receiver ?? T.tensor),
   tensorMethod("sub_", [p("other", "tensor|scalar"), p("alpha", "float", "1")], "subtracts alpha * other in place", (ctx) => ctx.receiver ?? T.tensor),
@@ -172,6 +217,7 @@ const methods: ApiEntry[] = [
   tensorMethod("zero_", [], "fills with zeros in place", (ctx) => ctx.receiver ?? T.tensor),
   tensorMethod("fill_", [p("value", "float")], "fills with a value in place", (ctx) => ctx.receiver ?? T.tensor),
   tensorMethod("clamp_", clampParams, "clamps in place", (ctx) => ctx.receiver ?? T.tensor),
+  ...BITWISE.map(([name]) => tensorMethod(`${name}_`, [p("other", "tensor|scalar")], `${name} in place`, (ctx) => ctx.receiver ?? T.tensor)),
 ];
 
 const functions: ApiEntry[] = [
@@ -189,13 +235,14 @@ const functions: ApiEntry[] = [
     torchFunction(name, [p("input", "tensor")], kind === "keep" ? keepsDtype : T.tensor, summary),
   ),
   torchFunction("pow", [p("input", "tensor|scalar"), p("exponent", "tensor|scalar")], T.tensor, "elementwise power"),
+  ...ARITHMETIC.map(([name, params, summary]) => torchFunction(name, [p("input", "tensor|scalar"), ...params], arithmeticResult(name), summary)),
   torchFunction("clamp", [p("input", "tensor"), ...clampParams], clampResult, "values limited to [min, max]"),
   torchFunction("clip", [p("input", "tensor"), ...clampParams], clampResult, "alias of clamp"),
   torchFunction("clamp_min", [p("input", "tensor"), p("min", "tensor|scalar")], clampResult, "values limited from below"),
   torchFunction("clamp_max", [p("input", "tensor"), p("max", "tensor|scalar")], clampResult, "values limited from above"),
   torchFunction("maximum", [p("input", "tensor"), p("other", "tensor")], T.tensor, "elementwise maximum"),
   torchFunction("minimum", [p("input", "tensor"), p("other", "tensor")], T.tensor, "elementwise minimum"),
-  torchFunction("where", [p("condition", "tensor"), p("input", "tensor|scalar"), p("other", "tensor|scalar")], T.tensor, "input where condition is true, else other"),
+  torchFunction("where", [p("condition", "tensor"), p("input", "tensor|scalar"), p("other", "tensor|scalar")], whereResult, "input where condition is true, else other"),
   ...COMPARE.map(([name, op]) =>
     torchFunction(name, [p("input", "tensor|scalar"), p("other", "tensor|scalar")], boolTensor, `elementwise ${op} (a bool tensor)`),
   ),
@@ -203,6 +250,8 @@ const functions: ApiEntry[] = [
     torchFunction(name, [p("input", "tensor"), p("other", "tensor|scalar")], boolTensor, summary),
   ),
   torchFunction("logical_not", [p("input", "tensor")], boolTensor, "elementwise logical not"),
+  ...BITWISE.map(([name, summary]) => torchFunction(name, [p("input", "tensor"), p("other", "tensor|scalar")], bitwiseResult, summary)),
+  torchFunction("bitwise_not", [p("input", "tensor")], bitwiseNotResult, "elementwise bitwise not (logical on bool tensors)"),
   torchFunction("softmax", [p("input", "tensor"), p("dim", "int")], T.tensor, "softmax along dim"),
   torchFunction("log_softmax", [p("input", "tensor"), p("dim", "int")], T.tensor, "log-softmax along dim"),
 ];
@@ -212,7 +261,7 @@ const returnTypeProperties: ApiEntry[] = (["max", "min"] as const).flatMap((op) 
     python: `torch.return_types.${op}.values`,
     kind: "property" as const,
     params: [],
-    result: T.tensor,
+    result: returnValues,
     summary: `the ${op === "max" ? "largest" : "smallest"} values`,
   },
   {

@@ -1,13 +1,17 @@
 // Tensor methods and properties.
 
-import { T } from "../../analyze/types.js";
+import { T, type Type } from "../../analyze/types.js";
 import {
   p,
   vararg,
   tensorResult,
   tensorMethod,
   type ApiEntry,
+  type ResultContext,
 } from "../schema.js";
+
+const sameDtype = (ctx: ResultContext): Type =>
+  ctx.receiver?.k === "tensor" && ctx.receiver.dtype ? { k: "tensor", dtype: ctx.receiver.dtype } : T.tensor;
 
 export const tensorMethodsApi: readonly ApiEntry[] = [
   tensorMethod("tolist", [], "the values as nested lists", T.unknown, {
@@ -15,12 +19,18 @@ export const tensorMethodsApi: readonly ApiEntry[] = [
   }),
   tensorMethod(
     "backward",
-    [p("gradient", "tensor", "None")],
-    "computes gradients of this tensor",
+    [
+      p("gradient", "tensor", "None"),
+      // None: free the graph (PyTorch's default is create_graph, which is always False here).
+      p("retain_graph", "bool", "None"),
+      p("create_graph", "bool", "False", { unsupported: "create_graph=True (gradients of gradients)" }),
+    ],
+    "computes gradients of this tensor (retain_graph=True keeps the graph for another backward)",
     T.none,
   ),
-  tensorMethod("detach", [], "a tensor sharing storage, outside the graph"),
-  tensorMethod("clone", [], "a copy"),
+  // Same dtype as the receiver (an int64 tensor's copy still gives int items), never a Parameter.
+  tensorMethod("detach", [], "a tensor sharing storage, outside the graph", sameDtype),
+  tensorMethod("clone", [], "a copy", sameDtype),
   tensorMethod(
     "requires_grad_",
     [p("requires_grad", "bool", "True")],
@@ -38,6 +48,7 @@ export const tensorMethodsApi: readonly ApiEntry[] = [
   tensorMethod("matmul", [p("other", "tensor")], "matrix product"),
   tensorMethod("mm", [p("mat2", "tensor")], "2-D matrix product"),
   tensorMethod("softmax", [p("dim", "int")], "softmax along dim"),
+  tensorMethod("log_softmax", [p("dim", "int")], "log-softmax along dim"),
   tensorMethod(
     "to",
     [p("device", "device")],

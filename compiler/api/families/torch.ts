@@ -10,6 +10,7 @@ import {
   type ApiEntry,
 } from "../schema.js";
 import { generatorType, randomCreation } from "./random.js";
+import { deviceType } from "./autograd-devices.js";
 export const torchApi: readonly ApiEntry[] = [
   {
     python: "torch.tensor",
@@ -111,10 +112,24 @@ export const torchApi: readonly ApiEntry[] = [
     summary: "whether a GPU backend is available",
   },
   {
+    python: "torch.cuda.device_count",
+    kind: "function",
+    params: [],
+    result: T.int,
+    summary: "the number of GPUs (0 until a GPU backend exists)",
+  },
+  ...(["manual_seed", "manual_seed_all"] as const).map((name): ApiEntry => ({
+    python: `torch.cuda.${name}`,
+    kind: "function",
+    params: [p("seed", "int")],
+    result: T.none,
+    summary: "seeds the CUDA generators (none here: a no-op, as in PyTorch without a GPU)",
+  })),
+  {
     python: "torch.device",
     kind: "function",
     params: [p("type", "str")],
-    result: T.unknown,
+    result: deviceType,
     summary:
       "a device: 'cpu', or 'cuda'/'mps' (run on the CPU with a notice until a GPU backend exists)",
   },

@@ -5,6 +5,7 @@
 
 import type { BinaryOp, HostArray, Layout, UnaryOp } from "../backend.js";
 import { fma32 } from "../../random/index.js";
+import { bitwise } from "../int_bits.js";
 import { expf, libmExpf, logf } from "./sleef.js";
 import { arr, broadcastStrides, CpuStorage, isContiguous, numel } from "./storage.js";
 
@@ -56,7 +57,37 @@ const BINARY: Record<BinaryOp, number> = {
   absGrad: 17,
   logicalAnd: 18,
   logicalOr: 19,
+  // 20 and 21 are add/sub with alpha (bin2).
+  bitwiseAnd: 30,
+  bitwiseOr: 31,
+  bitwiseXor: 32,
+  floorDiv: 33,
+  remainder: 34,
 };
+
+/** ATen's div_floor_floating (int64 values are whole doubles, for which it is exact floor division). */
+function floorDiv(a: number, b: number, r: (v: number) => number): number {
+  if (b === 0) return a / b;
+  const mod = a % b;
+  let div = r(r(a - mod) / b);
+  if (mod !== 0 && b < 0 !== mod < 0) div = r(div - 1);
+  if (div === 0) {
+    // copysign(0, a / b).
+    const q = a / b;
+    return q < 0 || Object.is(q, -0) ? -0 : 0;
+  }
+  let floor = Math.floor(div);
+  if (div - floor > 0.5) floor += 1;
+  return floor;
+}
+
+/** ATen's remainder: fmod, moved into b's sign. */
+function remainder(a: number, b: number, r: (v: number) => number): number {
+  const mod = a % b;
+  return mod !== 0 && b < 0 !== mod < 0 ? r(mod + b) : mod;
+}
+
+const exact = (v: number): number => v;
 
 function un(code: number, x: number, p: number): number {
   switch (code) {
@@ -183,6 +214,20 @@ function bin(code: number, x: number, y: number): number {
       return x && y ? 1 : 0;
     case 19:
       return x || y ? 1 : 0;
+    case 30:
+      return bitwise("&", x, y);
+    case 31:
+      return bitwise("|", x, y);
+    case 32:
+      return bitwise("^", x, y);
+    case 33:
+      return floorDiv(x, y, exact);
+    case 34:
+      return remainder(x, y, exact);
+    case 233:
+      return floorDiv(x, y, Math.fround);
+    case 234:
+      return remainder(x, y, Math.fround);
     // float32 variants rounding each step as PyTorch's kernels do (GCC
     // contracts a*b+c into an FMA in the AVX2 build, hence fma32 in tanh's).
     case 213: {
@@ -330,7 +375,7 @@ export function powScalar(out: Layout, a: Layout, exponent: number): void {
 
 export function binary(op: BinaryOp, out: Layout, a: Layout | number, b: Layout | number, alpha: number): void {
   let code = BINARY[op];
-  if (out.dtype === "float32" && (code === 13 || code === 15 || code === 16)) code += 200;
+  if (out.dtype === "float32" && (code === 13 || code === 15 || code === 16 || code === 33 || code === 34)) code += 200;
   const o = arr(out);
   const sizes = out.sizes;
   const n = numel(sizes);

@@ -8,6 +8,7 @@ import { reduce, softmax, softmaxBackward } from "./reduce.js";
 import { CpuStorage, newArray, numel } from "./storage.js";
 import { col2im, im2col, maxPool2d, maxPool2dBackward } from "./window.js";
 import { put, take } from "./indexing.js";
+import { cumsumKernel, sortKernel } from "./sort.js";
 
 export { CpuStorage } from "./storage.js";
 
@@ -42,6 +43,8 @@ export class CpuBackend implements Backend {
   writeHost = writeHost;
   take = take;
   put = put;
+  sort = sortKernel;
+  cumsum = cumsumKernel;
   readSync(src: Layout): HostArray {
     return readContiguous(src, newArray(src.dtype, numel(src.sizes)));
   }

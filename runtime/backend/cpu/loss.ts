@@ -15,6 +15,69 @@ function targetAt(target: Layout, i: number, c: number, ignoreIndex: number): nu
   return t;
 }
 
+/**
+ * The reduced loss and total weight in PyTorch's order (LossNLL.cpp,
+ * nll_loss_out_frame): an 8-level cascade of partial sums in the input's
+ * dtype, then the levels added up from 0; without weights the total weight
+ * is the count of non-ignored targets.
+ */
+function reducedNll(logp: Layout, target: Layout, weight: Layout | null, ignoreIndex: number): { loss: number; total: number } {
+  const { n, c, sn, sc } = geometry(logp);
+  const x = arr(logp);
+  const w = weight === null ? null : arr(weight);
+  const f32 = logp.dtype === "float32";
+  const loss = f32 ? lossLevels32 : lossLevels64;
+  const wsum = f32 ? weightLevels32 : weightLevels64;
+  loss.fill(0);
+  wsum.fill(0);
+  const power = Math.max(4, Math.floor(ceilLog2(n) / NLL_LEVELS));
+  const mask = (1 << power) - 1;
+  let ignored = 0;
+  for (let b = 0; b < n; b++) {
+    const t = targetAt(target, b, c, ignoreIndex);
+    if (t === ignoreIndex) {
+      ignored++;
+      continue;
+    }
+    const v = x[logp.offset + b * sn + t * sc]!;
+    if (w !== null) {
+      const wt = w[weight!.offset + t * weight!.strides[0]!]!;
+      // data * weight rounded to the dtype first, as the C++ expression is.
+      wsum[SCALAR_SLOT] = v * wt;
+      loss[0] -= wsum[SCALAR_SLOT]!;
+      wsum[0] += wt;
+    } else loss[0] -= v;
+    for (let j = 0; j + 1 < NLL_LEVELS; j++) {
+      if ((b & (mask << (j * power))) !== 0) break;
+      wsum[j + 1] += wsum[j]!;
+      loss[j + 1] += loss[j]!;
+      wsum[j] = 0;
+      loss[j] = 0;
+    }
+  }
+  if (w === null) wsum[0] = n - ignored;
+  else for (let j = 1; j < NLL_LEVELS; j++) wsum[0] += wsum[j]!;
+  for (let j = 1; j < NLL_LEVELS; j++) loss[0] += loss[j]!;
+  return { loss: loss[0]!, total: wsum[0]! };
+}
+
+const NLL_LEVELS = 8;
+const SCALAR_SLOT = NLL_LEVELS;
+const lossLevels32 = new Float32Array(NLL_LEVELS);
+const lossLevels64 = new Float64Array(NLL_LEVELS);
+const weightLevels32 = new Float32Array(NLL_LEVELS + 1);
+const weightLevels64 = new Float64Array(NLL_LEVELS + 1);
+
+/** ATen's utils::CeilLog2. */
+function ceilLog2(x: number): number {
+  return x <= 2 ? 1 : 32 - Math.clz32(x - 1);
+}
+
+/** Rounds to the dtype (float32 storage rounds; float64 is already exact). */
+function rounder(dtype: Layout["dtype"]): (v: number) => number {
+  return dtype === "float32" ? Math.fround : (v) => v;
+}
+
 export function nllLoss(
   out: Layout,
   logp: Layout,
@@ -23,25 +86,21 @@ export function nllLoss(
   ignoreIndex: number,
   reduction: Reduction,
 ): void {
+  const o = arr(out);
+  if (reduction !== "none") {
+    const { loss, total } = reducedNll(logp, target, weight, ignoreIndex);
+    o[out.offset] = reduction === "mean" ? loss / total : loss;
+    return;
+  }
   const { n, c, sn, sc } = geometry(logp);
   const x = arr(logp);
   const w = weight === null ? null : arr(weight);
-  const o = arr(out);
-  let total = 0;
-  let wsum = 0;
   for (let i = 0; i < n; i++) {
     const t = targetAt(target, i, c, ignoreIndex);
     let li = 0;
-    if (t !== ignoreIndex) {
-      const wi = w === null ? 1 : w[weight!.offset + t * weight!.strides[0]!]!;
-      li = -wi * x[logp.offset + i * sn + t * sc]!;
-      wsum += wi;
-    }
-    if (reduction === "none") o[out.offset + i * (out.strides[0] ?? 0)] = li;
-    else total += li;
+    if (t !== ignoreIndex) li = -(w === null ? 1 : w[weight!.offset + t * weight!.strides[0]!]!) * x[logp.offset + i * sn + t * sc]!;
+    o[out.offset + i * (out.strides[0] ?? 0)] = li;
   }
-  if (reduction === "sum") o[out.offset] = total;
-  else if (reduction === "mean") o[out.offset] = out.dtype === "float32" ? Math.fround(total) / Math.fround(wsum) : total / wsum;
 }
 
 export function nllLossBackward(
@@ -58,18 +117,28 @@ export function nllLossBackward(
   const o = arr(out);
   const osn = out.sizes.length === 1 ? 0 : out.strides[0]!;
   const osc = out.strides[out.sizes.length - 1]!;
-  let wsum = 0;
-  if (reduction === "mean") {
-    for (let i = 0; i < n; i++) {
-      const t = targetAt(target, i, c, ignoreIndex);
-      if (t !== ignoreIndex) wsum += w === null ? 1 : w[weight!.offset + t * weight!.strides[0]!]!;
-    }
+  const r = rounder(out.dtype);
+  // PyTorch: grad = -(g / total_weight) once, then weight[t] * grad per row.
+  let grad = 0;
+  if (reduction !== "none") {
+    const g0 = gx[g.offset]!;
+    grad = -(reduction === "mean" ? r(g0 / reducedNllTotal(out, target, weight, ignoreIndex)) : g0);
   }
   for (let i = 0; i < n; i++) {
     const t = targetAt(target, i, c, ignoreIndex);
     if (t === ignoreIndex) continue;
-    const wi = w === null ? 1 : w[weight!.offset + t * weight!.strides[0]!]!;
-    const gi = reduction === "none" ? gx[g.offset + i * (g.strides[0] ?? 0)]! : gx[g.offset]!;
-    o[out.offset + i * osn + t * osc] = reduction === "mean" ? (-wi * gi) / wsum : -wi * gi;
+    const gi = reduction === "none" ? -gx[g.offset + i * (g.strides[0] ?? 0)]! : grad;
+    o[out.offset + i * osn + t * osc] = w === null ? gi : r(w[weight!.offset + t * weight!.strides[0]!]! * gi);
   }
+}
+
+/** The forward's total weight (its value only depends on targets and weights). */
+function reducedNllTotal(like: Layout, target: Layout, weight: Layout | null, ignoreIndex: number): number {
+  const { n, c } = geometry(like);
+  if (weight === null) {
+    let count = 0;
+    for (let i = 0; i < n; i++) if (targetAt(target, i, c, ignoreIndex) !== ignoreIndex) count++;
+    return count;
+  }
+  return reducedNll(like, target, weight, ignoreIndex).total;
 }

@@ -1,10 +1,11 @@
-// Reductions and softmax. Sums accumulate in a JS double and round once when
-// stored: closer to exact than PyTorch's float32 cascade sum, and well inside
-// the 1e-5 relative tolerance we promise.
+// Reductions and softmax. Floating sums and means follow PyTorch's cascade
+// order bit for bit (cascade_sum.ts); integer sums are exact in a double.
 
 import type { HostArray, Layout, ReduceOp } from "../backend.js";
+import { cascadeSum } from "./cascade_sum.js";
 import { contiguousStrides, readContiguous } from "./elementwise.js";
-import { expf, logf } from "./sleef.js";
+import { fma32 } from "../../random/index.js";
+import { expf, libmExpf, logf } from "./sleef.js";
 import { arr, isContiguous, newArray, numel } from "./storage.js";
 
 const keptSizes: number[] = [];
@@ -15,6 +16,11 @@ const kIdx = new Int32Array(64);
 const rIdx = new Int32Array(64);
 
 export function reduce(op: ReduceOp, out: Layout, a: Layout, dims: readonly number[]): void {
+  if ((op === "sum" || op === "mean") && out.dtype === a.dtype && (a.dtype === "float32" || a.dtype === "float64")) {
+    cascadeSum(out, a, dims);
+    if (op === "mean") divideBy(out, a.sizes, dims);
+    return;
+  }
   const o = arr(out);
   const x = arr(a);
   const r = a.sizes.length;
@@ -117,6 +123,16 @@ export function reduce(op: ReduceOp, out: Layout, a: Layout, dims: readonly numb
   }
 }
 
+/** mean = sum / N, one division in the output dtype (PyTorch: sum_out(...).div_(N)). */
+function divideBy(out: Layout, sizes: readonly number[], dims: readonly number[]): void {
+  let count = 1;
+  for (const d of dims) count *= sizes[d]!;
+  const n = out.dtype === "float32" ? Math.fround(count) : count;
+  const o = arr(out);
+  const end = out.offset + numel(sizes.filter((_, d) => !dims.includes(d)));
+  for (let i = out.offset; i < end; i++) o[i] = o[i]! / n;
+}
+
 function fold(op: ReduceOp, x: HostArray, base: number, n: number, init: number): number {
   let acc = init;
   switch (op) {
@@ -188,12 +204,18 @@ export function softmax(out: Layout, a: Layout, dim: number, log: boolean): void
         const v = x[xo + base + j * inner]!;
         if (v > m || v !== v) m = v;
       }
+      if (f32 && inner > 1) {
+        notLastDim(o, oo + base, x, xo + base, len, inner, m, log, log ? inVectorChunk(q, inner, len) : q < inner - (inner % F32_LANES));
+        continue;
+      }
       if (f32) {
-        // PyTorch's float kernel step by step: (x - max) rounded, SLEEF exp,
-        // a float32 running sum, then SLEEF log and (x - max) - logsum for
-        // log_softmax, or a multiply by the rounded reciprocal for softmax.
-        let s = 0;
-        for (let j = 0; j < len; j++) s = Math.fround(s + expf(Math.fround(x[xo + base + j * inner]! - m)));
+        // PyTorch's last-dim float kernel step by step: (x - max) rounded,
+        // SLEEF exp, a float32 sum in AVX2 lane order, then SLEEF log and
+        // (x - max) - logsum for log_softmax, or a multiply by the rounded
+        // reciprocal for softmax.
+        const e = scratchOf(len);
+        for (let j = 0; j < len; j++) e[j] = expf(Math.fround(x[xo + base + j]! - m));
+        const s = laneSum(e, 0, len);
         if (log) {
           const ls = logf(s);
           for (let j = 0; j < len; j++) o[oo + base + j * inner] = Math.fround(x[xo + base + j * inner]! - m) - ls;
@@ -215,6 +237,38 @@ export function softmax(out: Layout, a: Layout, dim: number, log: boolean): void
   }
 }
 
+/**
+ * One softmax column along a dim that is not the last (stride `inner`), as
+ * PyTorch's CPU kernels (_vec_softmax, _vec_logsoftmax) do it: per column a
+ * float32 sum of exp(x - max), SLEEF's exp where the column sits in a full
+ * 8-wide vector, glibc's expf in the scalar tail; softmax divides by the sum,
+ * log_softmax subtracts its SLEEF log.
+ */
+function notLastDim(o: HostArray, ob: number, x: HostArray, xb: number, len: number, inner: number, m: number, log: boolean, vectorLane: boolean): void {
+  const exp = vectorLane ? expf : libmExpf;
+  let s = 0;
+  for (let j = 0; j < len; j++) {
+    const e = exp(Math.fround(x[xb + j * inner]! - m));
+    if (!log) o[ob + j * inner] = e;
+    s = Math.fround(s + e);
+  }
+  if (log) {
+    const ls = logf(s);
+    for (let j = 0; j < len; j++) o[ob + j * inner] = Math.fround(x[xb + j * inner]! - m) - ls;
+  } else for (let j = 0; j < len; j++) o[ob + j * inner] = o[ob + j * inner]! / s;
+}
+
+/**
+ * Whether column q of `inner` columns is in a full vector of ATen's chunked
+ * non-last-dim kernels (chunks of 128 KiB / (len * 4 bytes) columns, a multiple of 8).
+ */
+function inVectorChunk(q: number, inner: number, len: number): boolean {
+  const chunk = Math.max(F32_LANES, Math.floor(Math.max(Math.floor(131072 / len / 4), F32_LANES) / F32_LANES) * F32_LANES);
+  const start = Math.floor(q / chunk) * chunk;
+  const size = Math.min(chunk, inner - start);
+  return q - start < size - (size % F32_LANES);
+}
+
 function identity(v: number): number {
   return v;
 }
@@ -232,14 +286,37 @@ export function softmaxBackward(out: Layout, g: Layout, y: Layout, dim: number, 
     for (let q = 0; q < inner; q++) {
       const base = p * len * inner + q;
       let s = 0;
-      if (log) {
+      if (inner > 1 && r !== identity) {
+        // Not the last dim (_vec_softmax_backward, _vec_log_softmax_backward): float32
+        // column sums, with GCC's FMA contractions; SLEEF exp in full vectors, glibc's in the tail.
+        const exp = inVectorChunk(q, inner, len) ? expf : libmExpf;
+        for (let j = 0; j < len; j++) {
+          const k = go + base + j * inner;
+          s = log ? Math.fround(s + gx[k]!) : fma32(gx[k]!, yx[yo + base + j * inner]!, s);
+        }
+        for (let j = 0; j < len; j++) {
+          const k = base + j * inner;
+          o[oo + k] = log ? fma32(-exp(yx[yo + k]!), s, gx[go + k]!) : yx[yo + k]! * Math.fround(gx[go + k]! - s);
+        }
+        continue;
+      }
+      if (inner === 1 && r !== identity) {
+        // The last dim: ATen's vectorized kernel sums in AVX2 lane order.
+        s = log ? laneSum(gx, go + base, len) : laneDot(gx, go + base, yx, yo + base, len);
+      } else if (log) {
         for (let j = 0; j < len; j++) s = r(s + gx[go + base + j * inner]!);
+      } else {
+        for (let j = 0; j < len; j++) s = r(s + r(gx[go + base + j * inner]! * yx[yo + base + j * inner]!));
+      }
+      if (log && inner === 1 && r !== identity) {
+        // GCC contracts the AVX2 kernel's x - exp(y) * sum into one FMA.
+        for (let j = 0; j < len; j++) o[oo + base + j] = fma32(-expf(yx[yo + base + j]!), s, gx[go + base + j]!);
+      } else if (log) {
         for (let j = 0; j < len; j++) {
           const k = base + j * inner;
           o[oo + k] = gx[go + k]! - r((r === identity ? Math.exp(yx[yo + k]!) : expf(yx[yo + k]!)) * s);
         }
       } else {
-        for (let j = 0; j < len; j++) s = r(s + r(gx[go + base + j * inner]! * yx[yo + base + j * inner]!));
         for (let j = 0; j < len; j++) {
           const k = base + j * inner;
           o[oo + k] = yx[yo + k]! * r(gx[go + k]! - s);
@@ -247,6 +324,62 @@ export function softmaxBackward(out: Layout, g: Layout, y: Layout, dim: number, 
       }
     }
   }
+}
+
+/** AVX2 holds 8 floats: ATen's vec::reduce_all / map_reduce_all for float32. */
+const F32_LANES = 8;
+const lanes = new Float32Array(F32_LANES);
+let scratch = new Float32Array(64);
+
+/** A float32 scratch row of at least n elements (rounded on store, as the C++ temporaries are). */
+function scratchOf(n: number): Float32Array {
+  if (scratch.length < n) scratch = new Float32Array(n);
+  return scratch;
+}
+
+/**
+ * The float32 sum of x[i] * y[i] in the order of ATen's map2_reduce_all: as
+ * laneSum, except that each product after the first vector is fused into its
+ * lane's sum (GCC contracts acc + x * y into an FMA in the AVX2 build).
+ */
+function laneDot(x: HostArray, xb: number, y: HostArray, yb: number, n: number): number {
+  if (n < F32_LANES) {
+    let s = Math.fround(x[xb]! * y[yb]!);
+    for (let j = 1; j < n; j++) s = Math.fround(s + Math.fround(x[xb + j]! * y[yb + j]!));
+    return s;
+  }
+  for (let l = 0; l < F32_LANES; l++) lanes[l] = x[xb + l]! * y[yb + l]!;
+  let d = F32_LANES;
+  for (; d < n - (n % F32_LANES); d += F32_LANES) {
+    for (let l = 0; l < F32_LANES; l++) lanes[l] = fma32(x[xb + d + l]!, y[yb + d + l]!, lanes[l]!);
+  }
+  for (let l = 0; d + l < n; l++) lanes[l] = fma32(x[xb + d + l]!, y[yb + d + l]!, lanes[l]!);
+  return horizontal();
+}
+
+/** _mm256 horizontal add of the lanes: ((l0+l4)+(l2+l6)) + ((l1+l5)+(l3+l7)). */
+function horizontal(): number {
+  const f = Math.fround;
+  return f(f(f(lanes[0]! + lanes[4]!) + f(lanes[2]! + lanes[6]!)) + f(f(lanes[1]! + lanes[5]!) + f(lanes[3]! + lanes[7]!)));
+}
+
+/**
+ * The float32 sum of x[base .. base+n) in the order of ATen's vectorized
+ * reduce_all: under 8 elements one by one; otherwise 8 lane sums over the
+ * full vectors and the tail, then the AVX2 horizontal reduction
+ * ((l0+l4)+(l2+l6)) + ((l1+l5)+(l3+l7)).
+ */
+function laneSum(x: HostArray, base: number, n: number): number {
+  if (n < F32_LANES) {
+    let s = Math.fround(x[base]!);
+    for (let j = 1; j < n; j++) s = Math.fround(s + x[base + j]!);
+    return s;
+  }
+  for (let l = 0; l < F32_LANES; l++) lanes[l] = x[base + l]!;
+  let d = F32_LANES;
+  for (; d < n - (n % F32_LANES); d += F32_LANES) for (let l = 0; l < F32_LANES; l++) lanes[l] += x[base + d + l]!;
+  for (let l = 0; d + l < n; l++) lanes[l] += x[base + d + l]!;
+  return horizontal();
 }
 
 export { contiguousStrides };

@@ -8,7 +8,7 @@
 //
 // Element type on the GPU is always f32 (see kernels.ts).
 
-import type { Backend, BinaryOp, DType, HostArray, Layout, ReduceOp, Reduction, Storage, UnaryOp, Window2d } from "../backend.js";
+import type { Backend, BinaryOp, DType, HostArray, Layout, ReduceOp, Reduction, SortOptions, Storage, UnaryOp, Window2d } from "../backend.js";
 import { BINARY_EXPR, FILL_EXPR, POW_SCALAR_EXPR, toWgsl, UNARY_EXPR, type Num } from "./expr.js";
 import {
   elementwiseSource, EW, EW_WG, MAX_RANK, matmulSource, MM, MM_TILE, NLL, nllBackwardSource, nllSource, PARAM_WORDS,
@@ -16,6 +16,7 @@ import {
 } from "./kernels.js";
 import { COL2IM, IM2COL, MAXPOOL, MAXPOOL_BACKWARD, WIN, WINDOW_FIELDS, WP } from "./window.js";
 import { IX, putSource, TAKE } from "./indexing.js";
+import { CUMSUM, ROW_WG, SO, SORT } from "./sort.js";
 
 // Numeric flags (the spec's GPUBufferUsage / GPUMapMode values), so this module
 // does not depend on the globals Dawn installs.
@@ -627,6 +628,46 @@ export class WebGpuBackend implements Backend {
       P[b + IX.iOff] = ic.offset;
       P[b + IX.vOff] = vc.offset;
     }, [1, 1, 1]);
+  }
+
+  // ---- sort / topk / cumsum along a dim (sort.ts) ---------------------------------
+
+  sort(values: Layout, indices: Layout, a: Layout, dim: number, opts: SortOptions): void {
+    const x = this.contiguous(a);
+    const g = this.rows(a.sizes, dim);
+    const n = g.rows * g.len;
+    if (n === 0 || opts.k === 0) return;
+    // Each row is sorted in a scratch copy (values and positions), then its first k written out.
+    const scratchV = this.alloc("float32", n) as GpuStorage;
+    const scratchI = this.alloc("float32", n) as GpuStorage;
+    const [gx, gy] = splitGroups(Math.ceil(g.rows / ROW_WG));
+    this.dispatch("sort", () => SORT, [buf(values), buf(x), buf(indices), scratchV.buffer, scratchI.buffer], (P, _F, b) => {
+      P[b + SO.rows] = g.rows;
+      P[b + SO.len] = g.len;
+      P[b + SO.inner] = g.inner;
+      P[b + SO.aOff] = x.offset;
+      P[b + SO.vOff] = values.offset;
+      P[b + SO.iOff] = indices.offset;
+      P[b + SO.k] = opts.k;
+      P[b + SO.desc] = opts.descending ? 1 : 0;
+      P[b + SO.topk] = opts.topk ? 1 : 0;
+      P[b + SO.sorted] = opts.sorted ? 1 : 0;
+    }, [gx, gy, 1]);
+  }
+
+  cumsum(out: Layout, a: Layout, dim: number, reverse: boolean): void {
+    const x = this.contiguous(a);
+    const g = this.rows(a.sizes, dim);
+    if (g.rows * g.len === 0) return;
+    const [gx, gy] = splitGroups(Math.ceil(g.rows / ROW_WG));
+    this.dispatch("cumsum", () => CUMSUM, [buf(out), buf(x)], (P, _F, b) => {
+      P[b + SO.rows] = g.rows;
+      P[b + SO.len] = g.len;
+      P[b + SO.inner] = g.inner;
+      P[b + SO.aOff] = x.offset;
+      P[b + SO.vOff] = out.offset;
+      P[b + SO.reverse] = reverse ? 1 : 0;
+    }, [gx, gy, 1]);
   }
 
   readSync(_src: Layout): HostArray | null {

@@ -8,6 +8,7 @@
 // for bit (SLEEF exp/log, fused multiply-adds); these trees state the math.
 
 import type { BinaryOp, UnaryOp } from "../backend.js";
+import { bitwise, type BitOp } from "../int_bits.js";
 
 type Fn1 =
   | "exp"
@@ -28,7 +29,7 @@ type Fn1 =
   | "floor"
   | "ceil"
   | "round";
-type Fn2 = "+" | "-" | "*" | "/" | "pow" | "max" | "min";
+type Fn2 = "+" | "-" | "*" | "/" | "pow" | "max" | "min" | BitOp;
 type Cmp = "<" | "<=" | ">" | ">=" | "==" | "!=";
 
 /** A numeric expression. */
@@ -120,6 +121,12 @@ export const BINARY_EXPR: Record<BinaryOp, Num> = {
   absGrad: sel(cmp(">", Y, k(0)), X, sel(cmp("<", Y, k(0)), f1("neg", X), mul(X, k(0)))),
   logicalAnd: b2n({ t: "and", a: nz(X), b: nz(Y) }),
   logicalOr: b2n({ t: "or", a: nz(X), b: nz(Y) }),
+  bitwiseAnd: f2("&", X, Y),
+  bitwiseOr: f2("|", X, Y),
+  bitwiseXor: f2("^", X, Y),
+  // The CPU kernels follow ATen's rounding steps; on the GPU these are within f32 tolerance.
+  floorDiv: f1("floor", div(X, Y)),
+  remainder: sub(X, mul(f1("floor", div(X, Y)), Y)),
 };
 
 // ---- WGSL -------------------------------------------------------------------
@@ -221,6 +228,8 @@ function wgslNum(e: Num, x: string, y: string, p: string): string {
       const b = wgslNum(e.b, x, y, p);
       if (e.f === "pow") return `ppow(${a}, ${b})`;
       if (e.f === "max" || e.f === "min") return `${e.f}(${a}, ${b})`;
+      // int64 lives in f32 on the GPU (exact to 2^24): bitwise ops go through i32.
+      if (e.f === "&" || e.f === "|" || e.f === "^") return `f32(i32(${a}) ${e.f} i32(${b}))`;
       return `(${a} ${e.f} ${b})`;
     }
     case "sel":
@@ -278,6 +287,9 @@ const JS2: Record<Fn2, (a: number, b: number) => number> = {
   pow: jsPow,
   max: (a, b) => (a !== a || b !== b ? NaN : a > b ? a : b),
   min: (a, b) => (a !== a || b !== b ? NaN : a < b ? a : b),
+  "&": (a, b) => bitwise("&", a, b),
+  "|": (a, b) => bitwise("|", a, b),
+  "^": (a, b) => bitwise("^", a, b),
 };
 
 const CMP: Record<Cmp, (a: number, b: number) => boolean> = {

@@ -16,7 +16,7 @@
 // float32 tensors of at least AUTO_MIN_NUMEL elements, and sends large
 // matmuls to the GPU.
 
-import type { Backend, BinaryOp, DType, HostArray, Layout, ReduceOp, Reduction, Storage, UnaryOp, Window2d } from "../backend.js";
+import type { Backend, BinaryOp, DType, HostArray, Layout, ReduceOp, Reduction, SortOptions, Storage, UnaryOp, Window2d } from "../backend.js";
 import { CpuBackend, hostArray } from "../cpu/index.js";
 import { IndexError } from "../../errors.js";
 import type { WebGpuBackend } from "./backend.js";
@@ -308,6 +308,19 @@ export class DeviceRouter implements Backend {
   put(out: Layout, index: Layout, values: Layout, accumulate: boolean): void {
     const side = this.side(out, [index, values]);
     this.backend(side).put(this.impl(out, side), this.impl(index, side), this.impl(values, side), accumulate);
+    this.wrote(out, side);
+  }
+
+  sort(values: Layout, indices: Layout, a: Layout, dim: number, opts: SortOptions): void {
+    const side = this.side(values, [a]);
+    this.backend(side).sort(this.impl(values, side), this.impl(indices, side), this.impl(a, side), dim, opts);
+    this.wrote(values, side);
+    this.wrote(indices, side);
+  }
+
+  cumsum(out: Layout, a: Layout, dim: number, reverse: boolean): void {
+    const side = this.side(out, [a]);
+    this.backend(side).cumsum(this.impl(out, side), this.impl(a, side), dim, reverse);
     this.wrote(out, side);
   }
 

@@ -58,6 +58,16 @@ class MersenneTwister {
     this.mti = N;
   }
 
+  snapshot(): RandomState {
+    return new RandomState(this.mt.slice(), this.mti, this.gaussNext);
+  }
+
+  restore(state: RandomState): void {
+    this.mt.set(state.words);
+    this.mti = state.index;
+    this.gaussNext = state.gaussNext;
+  }
+
   genrandUint32(): number {
     const mt = this.mt;
     if (this.mti >= N) {
@@ -180,9 +190,12 @@ export function randint(a: number, b: number): number {
 /** random.choice(seq). */
 export function choice<T>(seq: readonly T[]): T;
 export function choice(seq: string): string;
-export function choice(seq: readonly unknown[] | string): unknown {
-  if (seq.length === 0) throw new IndexError("Cannot choose from an empty sequence");
-  return seq[randbelow(seq.length)];
+export function choice<T>(seq: Iterable<T>): T;
+export function choice(seq: readonly unknown[] | string | Iterable<unknown>): unknown {
+  // A range() arrives as a generator; CPython indexes it without materialising, drawing the same bits.
+  const items = typeof seq === "string" || Array.isArray(seq) ? (seq as readonly unknown[] | string) : [...seq];
+  if (items.length === 0) throw new IndexError("Cannot choose from an empty sequence");
+  return items[randbelow(items.length)];
 }
 
 /** random.shuffle(x): in place, Fisher-Yates from the end, as CPython. */
@@ -253,6 +266,44 @@ export function choices<T>(population: readonly T[], weightsOrOptions: readonly 
 /** random.uniform(a, b) = a + (b - a) * random(). */
 export function uniform(a: number, b: number): number {
   return a + (b - a) * random();
+}
+
+// 4 * exp(-0.5) / sqrt(2.0), as Lib/random.py computes it.
+const NV_MAGICCONST = (4 * Math.exp(-0.5)) / Math.sqrt(2.0);
+
+/** random.normalvariate(mu, sigma): Kinderman and Monahan's ratio method, as Lib/random.py. */
+export function normalvariate(mu = 0.0, sigma = 1.0): number {
+  for (;;) {
+    const u1 = random();
+    const u2 = 1.0 - random();
+    const z = (NV_MAGICCONST * (u1 - 0.5)) / u2;
+    if ((z * z) / 4.0 <= -log64(u2)) return mu + z * sigma;
+  }
+}
+
+/** random.expovariate(lambd): -log(1 - random()) / lambd. */
+export function expovariate(lambd: number): number {
+  return -log64(1.0 - random()) / lambd;
+}
+
+/** What random.getstate() returns: opaque here (CPython's is a 625-int tuple nobody prints). */
+export class RandomState {
+  constructor(
+    readonly words: Uint32Array,
+    readonly index: number,
+    readonly gaussNext: number | null,
+  ) {}
+}
+
+/** random.getstate(): a snapshot that setstate() restores. */
+export function getstate(): RandomState {
+  return gen.snapshot();
+}
+
+/** random.setstate(state): continue the sequence from a getstate() snapshot. */
+export function setstate(state: RandomState): null {
+  gen.restore(state);
+  return null;
 }
 
 /** random.gauss(mu, sigma): CPython's paired Box-Muller with the cached second value. */

@@ -131,6 +131,17 @@ describe.skipIf(SKIP_WEBGPU)("WebGPU ops match the CPU backend", () => {
     });
   });
 
+  it("bitwise ops on int64 (negative values, broadcasting, scalars) and bool tensors", async () => {
+    await same(() => {
+      // int64 made on the GPU (host-made int64 tensors stay on the host).
+      torch.manual_seed(5);
+      const a = torch.randn(3, 4).mul(3000).long();
+      const b = torch.randn(4).mul(300).long();
+      const m = a.gt(0);
+      return [a.bitwise_and(b), a.bitwise_or(b), a.bitwise_xor(b), a.bitwise_not(), a.bitwise_and(6), m.bitwise_xor(b.gt(0)), m.bitwise_not()];
+    });
+  });
+
   it("strided views: transpose, expand, slices of a permuted tensor", async () => {
     await same(() => {
       torch.manual_seed(5);
@@ -233,6 +244,41 @@ describe.skipIf(SKIP_WEBGPU)("WebGPU ops match the CPU backend", () => {
   it("cross_entropy rejects an out-of-range class on the GPU path too", async () => {
     const run = runOn(gpuRouter(gpu), () => [F.cross_entropy(torch.randn(2, 3), torch.tensor([0, 3]))]);
     await expect(run).rejects.toThrow("Target 3 is out of bounds.");
+  });
+
+  it("sort, topk and cumsum along each dim, with gradients", async () => {
+    await same(() => {
+      torch.manual_seed(11);
+      // randn has no ties, so the GPU's stable order and PyTorch's agree.
+      const x = leaf(4, 37);
+      const s = x.sort(1, true);
+      const t = torch.topk(x, 3, 0, false);
+      const c = x.cumsum(1).add(torch.cumsum(x, 0));
+      s.values.mul(torch.randn(4, 37)).sum().add(t.values.sum()).add(c.mul(torch.randn(4, 37)).sum()).backward();
+      return [s.values, s.indices, t.values, t.indices, c, x.grad, x.argsort(0)];
+      // The GPU's running sums add in f32 (the CPU in double, as PyTorch): absolute, not relative, agreement near 0.
+    }, 1e-4, 1e-2);
+  });
+
+  it("equal values come out in PyTorch's (libstdc++'s) order: sort, argsort, topk", async () => {
+    await same(() => {
+      torch.manual_seed(12);
+      // Rows long enough for introsort's partitions, heap fallback aside; few distinct values.
+      const x = torch.randint(0, 3, [5, 300]).float();
+      const short = torch.tensor([[2, 1, 2, 1, 0, 2, 1, 1, 2, 0, 1, 2, 2, 1, 0, 1]], { dtype: "float32" });
+      return [
+        x.sort().indices, x.sort(1, true).indices, x.argsort(0), x.topk(7).indices, x.topk(3, 1, false).indices,
+        x.topk(200, 1, true, false).indices, short.sort().indices, short.topk(5).indices,
+      ];
+    });
+  });
+
+  it("floor_divide and remainder (float and negative operands)", async () => {
+    await same(() => {
+      const a = torch.tensor([7.5, -7.5, 3, -3, 0.25], { dtype: "float32" });
+      const b = torch.tensor([2, 2, -2, 4, -0.5], { dtype: "float32" });
+      return [a.floor_divide(b), a.remainder(b), a.floor_divide(3), a.remainder(-3)];
+    });
   });
 
   it("mse_loss forward and backward", async () => {
