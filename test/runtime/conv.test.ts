@@ -19,6 +19,7 @@ interface Case {
 }
 interface Reference {
   cases: Record<string, Case>;
+  pool_nan: { values: string[]; grad: string[] };
   conv_init: { weight: number[]; bias: number[] };
   reprs: string[];
 }
@@ -39,6 +40,7 @@ const CASES: Record<string, (...xs: Tensor[]) => Tensor> = {
   pool_tuple_pad: (x) => F.max_pool2d(x!, [3, 2], [2, 1], 1),
   pool_ceil_dil: (x) => F.max_pool2d(x!, 3, 2, 0, 2, true),
   pool_unbatched: (x) => F.max_pool2d(x!, 2, null, 0, 1, true),
+  pool_2x2_ties: (x) => F.max_pool2d(x!.add(x!.mul(2).round().div(2).sub(x!).detach()), 2),
 };
 
 describe("conv2d / max_pool2d match PyTorch", () => {
@@ -55,6 +57,16 @@ describe("conv2d / max_pool2d match PyTorch", () => {
       inputs.forEach((x, i) => expectClose(values(x.grad!), c.grads[i]!, 1e-5, 1e-5));
     });
   }
+
+  it("a NaN wins its 2x2 window, the last NaN giving the index", () => {
+    const r = t32([1, 2, 4, 6], 5).detach();
+    const x = torch.where(r.gt(0.5), torch.tensor(NaN), r).requires_grad_();
+    const y = F.max_pool2d(x, 2);
+    y.sum().backward();
+    const text = (vs: number[]): string[] => vs.map((v) => (Number.isNaN(v) ? "nan" : String(v)));
+    expect(text(values(y))).toEqual(ref.pool_nan.values.map((v) => (v === "nan" ? "nan" : String(Number(v)))));
+    expect(text(values(x.grad!))).toEqual(ref.pool_nan.grad.map((v) => (v === "nan" ? "nan" : String(Number(v)))));
+  });
 
   it("nn.Conv2d draws its init from the generator as PyTorch does", () => {
     torch.manual_seed(0);

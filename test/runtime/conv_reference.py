@@ -49,10 +49,22 @@ C["pool_2"] = case(lambda x: F.max_pool2d(x, 2), [t32([2, 3, 7, 6], 1)])
 C["pool_tuple_pad"] = case(lambda x: F.max_pool2d(x, (3, 2), stride=(2, 1), padding=1), [t32([1, 2, 7, 6], 1)])
 C["pool_ceil_dil"] = case(lambda x: F.max_pool2d(x, 3, stride=2, dilation=2, ceil_mode=True), [t32([2, 2, 9, 10], 1)])
 C["pool_unbatched"] = case(lambda x: F.max_pool2d(x, 2, ceil_mode=True), [t32([3, 5, 5], 1)])
+# Quantized values (ties inside windows: the first maximum must win) with a
+# straight-through gradient: the whole-window 2x2 path.
+C["pool_2x2_ties"] = case(lambda x: F.max_pool2d(x + (torch.round(x * 2) / 2 - x).detach(), 2), [t32([2, 3, 6, 8], 1)])
 
 torch.manual_seed(0)
 conv = nn.Conv2d(1, 6, 3)
 out["conv_init"] = {"weight": conv.weight.detach().flatten().tolist(), "bias": conv.bias.detach().flatten().tolist()}
+# NaNs in 2x2 windows (a NaN always wins, the LAST NaN of a window gives the
+# index): values as strings (JSON has no NaN); the gradient of a leaf that
+# holds the NaNs marks each window's winner with a 1.
+x = t32([1, 2, 4, 6], 5).detach()
+x = torch.where(x > 0.5, torch.tensor(float("nan")), x).requires_grad_()
+y = F.max_pool2d(x, 2)
+y.sum().backward()
+out["pool_nan"] = {"values": [repr(v) for v in y.detach().flatten().tolist()], "grad": [repr(v) for v in x.grad.flatten().tolist()]}
+
 out["reprs"] = [
     repr(nn.Conv2d(1, 6, 3)),
     repr(nn.Conv2d(1, 6, (3, 5), stride=2, padding=1, dilation=2, bias=False)),

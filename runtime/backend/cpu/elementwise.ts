@@ -8,6 +8,7 @@ import { fma32 } from "../../random/index.js";
 import { bitwise } from "../int_bits.js";
 import { expf, libmExpf, logf } from "./sleef.js";
 import { arr, broadcastStrides, CpuStorage, isContiguous, numel } from "./storage.js";
+import { f32BinaryWasm } from "./wasm/elementwise.js";
 
 const UNARY: Record<UnaryOp, number> = {
   copy: 0,
@@ -324,13 +325,13 @@ function unaryLoop(code: number, p: number, out: Layout, a: Layout): void {
     return;
   }
   broadcastStrides(a, sizes, sa);
-  const ost = out.strides;
-  const last = r - 1;
-  const inner = sizes[last]!;
-  const s0 = ost[last]!;
-  const s1 = sa[last]!;
+  const rank = coalesce(sizes, out.strides, sa);
+  const last = rank - 1;
+  const inner = cSizes[last]!;
+  const s0 = cOut[last]!;
+  const s1 = cIn[last]!;
   const outer = n / inner;
-  idx.fill(0, 0, r);
+  idx.fill(0, 0, rank);
   let po = out.offset;
   let pa = a.offset;
   const f32Copy = code === 0 && o instanceof Float32Array && x instanceof Float32Array;
@@ -340,14 +341,50 @@ function unaryLoop(code: number, p: number, out: Layout, a: Layout): void {
     if (f32Copy) copyRowF32(o, po, s0, x, pa, s1, inner);
     else for (let j = 0; j < inner; j++) o[po + j * s0] = un(code, x[pa + j * s1]!, p);
     for (let d = last - 1; d >= 0; d--) {
-      po += ost[d]!;
-      pa += sa[d]!;
-      if (++idx[d]! < sizes[d]!) break;
-      po -= ost[d]! * sizes[d]!;
-      pa -= sa[d]! * sizes[d]!;
+      po += cOut[d]!;
+      pa += cIn[d]!;
+      if (++idx[d]! < cSizes[d]!) break;
+      po -= cOut[d]! * cSizes[d]!;
+      pa -= cIn[d]! * cSizes[d]!;
       idx[d] = 0;
     }
   }
+}
+
+const cSizes: number[] = [];
+const cOut: number[] = [];
+const cIn: number[] = [];
+
+/**
+ * Merges neighbouring dimensions that both operands step through as one
+ * (stride of the outer = stride of the inner * its size) and drops size-1
+ * dimensions, into cSizes/cOut/cIn; returns the rank left (>= 1). A permuted
+ * copy such as conv's [C, N, H, W] -> [N, C, H, W] then runs rows of H*W
+ * elements instead of W.
+ */
+function coalesce(sizes: readonly number[], so: readonly number[], sx: readonly number[]): number {
+  let r = 0;
+  for (let d = 0; d < sizes.length; d++) {
+    const size = sizes[d]!;
+    if (size === 1) continue;
+    if (r > 0 && cOut[r - 1] === so[d]! * size && cIn[r - 1] === sx[d]! * size) {
+      cSizes[r - 1]! *= size;
+      cOut[r - 1] = so[d]!;
+      cIn[r - 1] = sx[d]!;
+    } else {
+      cSizes[r] = size;
+      cOut[r] = so[d]!;
+      cIn[r] = sx[d]!;
+      r++;
+    }
+  }
+  if (r === 0) {
+    cSizes[0] = 1;
+    cOut[0] = 1;
+    cIn[0] = 1;
+    r = 1;
+  }
+  return r;
 }
 
 function copyRowF32(o: Float32Array, po: number, so: number, x: Float32Array, pa: number, sx: number, n: number): void {
@@ -477,6 +514,7 @@ export function binary(op: BinaryOp, out: Layout, a: Layout | number, b: Layout 
  * arithmetic as bin/bin2. Returns false for other ops.
  */
 function f32Binary(code: number, o: Float32Array, oo: number, x: Float32Array, ao: number, y: Float32Array, bo: number, alpha: number, n: number): boolean {
+  if (f32BinaryWasm(code, o, oo, x, ao, y, bo, alpha, n)) return true;
   switch (code) {
     case 0:
       for (let i = 0; i < n; i++) o[oo + i] = x[ao + i]! + y[bo + i]!;

@@ -202,6 +202,43 @@ export class Fn {
   f32x4_add(): this {
     return this.simd(0xe4);
   }
+  f32x4_sub(): this {
+    return this.simd(0xe5);
+  }
+  /** Lane mask: all ones where a > b (false for NaN, as in JavaScript). */
+  f32x4_gt(): this {
+    return this.simd(0x44);
+  }
+  v128_and(): this {
+    return this.simd(0x4e);
+  }
+  /** Loads one f64 into both lanes. */
+  v128_load64_splat(offset = 0): this {
+    return this.simd(0x0a).memarg(3, offset);
+  }
+  /** Lanes picked from two vectors by byte index (0-15 the first, 16-31 the second). */
+  i8x16_shuffle(lanes: readonly number[]): this {
+    this.simd(0x0d);
+    for (const l of lanes) this.code.push(l);
+    return this;
+  }
+  /** The two low float32 lanes widened to float64 (exact). */
+  f64x2_promote_low_f32x4(): this {
+    return this.simd(0x5f);
+  }
+  /** Two float64 lanes rounded to float32 in the low lanes, zeros above. */
+  f32x4_demote_f64x2_zero(): this {
+    return this.simd(0x5e);
+  }
+  f64x2_add(): this {
+    return this.simd(0xf0);
+  }
+  f64x2_sub(): this {
+    return this.simd(0xf1);
+  }
+  f64x2_mul(): this {
+    return this.simd(0xf2);
+  }
   /** Encodes the body (locals run-length grouped) as the code section wants it. */
   encode(): number[] {
     const body: number[] = [];
