@@ -40,6 +40,12 @@ const args = process.argv.slice(2);
 const check = args.includes("--check");
 const tsOnly = args.includes("--ts-only");
 const errMode = args.includes("--err");
+// Installing python3-torch together with OpenBLAS lets apt skip libblas3
+// altogether; goldens made on OpenBLAS would differ in the last printed digits.
+if (!tsOnly && !errMode && !existsSync(join(REFERENCE_BLAS, "libblas.so.3"))) {
+  console.error(`golden: the reference BLAS (${REFERENCE_BLAS}) is missing: apt-get install -y libblas3`);
+  process.exit(2);
+}
 const ROOT = new URL("../", import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), "pyt2ts-golden-"));
 // Seeds the default generator, then runs the program as __main__ (argv[1]).
