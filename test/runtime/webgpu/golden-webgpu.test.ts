@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listFixtures } from "../../support/fixtures.js";
-import { compareOutputs } from "../../support/output-compare.js";
+import { compareOutputs, DEFAULT_TOLERANCE, type Tolerance } from "../../support/output-compare.js";
 import { requireGpu, SKIP_WEBGPU } from "./support.js";
 
 const ROOT = new URL("../../../", import.meta.url).pathname;
@@ -38,6 +38,16 @@ const RUN_GOLDEN = process.env["PYT2TS_WEBGPU_GOLDEN"] === "1";
  */
 const LONG = new Set(["seed003-document", "seed003-softmax-crossentropy"]);
 const RUN_LONG = process.env["PYT2TS_WEBGPU_LONG"] === "1";
+/**
+ * Trainings that amplify the GPU's summation order (WebGPU reductions are not
+ * the CPU's bit-exact cascade): hundreds of steps of a tiny net whose loss
+ * is printed to 4-5 digits end up a few units off in the last digit, or 0.5%
+ * off for XOR's near-zero loss. Compared at a looser tolerance, named here.
+ */
+const DRIFT: ReadonlyMap<string, Tolerance> = new Map([
+  ["lecture-xor-mlp", { rtol: 1e-2, atol: 1e-4 }],
+  ["lecture-early-stopping-randperm", { rtol: 1e-3, atol: 1e-4 }],
+]);
 
 describe.skipIf(SKIP_WEBGPU || !RUN_GOLDEN)("golden fixtures on --device webgpu (npm run test:webgpu)", () => {
   beforeAll(async () => {
@@ -58,7 +68,7 @@ describe.skipIf(SKIP_WEBGPU || !RUN_GOLDEN)("golden fixtures on --device webgpu 
       expect(r.status).toBe(0);
       // torch.cuda.is_available() is true on WebGPU, so `device = "cuda" if ... else "cpu"`
       // takes the other branch than on the CPU PyTorch that wrote the goldens.
-      const diff = compareOutputs(r.stdout.replace(/\bcuda\b/g, "cpu"), f.expectedOut!);
+      const diff = compareOutputs(r.stdout.replace(/\bcuda\b/g, "cpu"), f.expectedOut!, DRIFT.get(f.name) ?? DEFAULT_TOLERANCE);
       expect(diff, diff ?? "").toBeNull();
     }, 600_000);
   }
