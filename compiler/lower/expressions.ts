@@ -59,8 +59,12 @@ export function lowerExpr(cx: Context, e: Expr): Lowered {
     }
     case "List": {
       const items = e.elements.map((x) => lowerExpr(cx, x));
-      // [1, 2.5]: elementsType keeps mixed int/float unknown, so each prints as Python would.
-      return lowered({ t: "array", elements: items.map((i) => i.code) }, T.list(elementsType(items.map((i) => i.type))));
+      // [1, 2.5]: elementsType keeps mixed int/float unknown, so each prints as Python would; a
+      // whole-valued float literal there (`[1, 2.0]`) is boxed as a Python float, or it would print
+      // (and make torch.tensor) an int.
+      const mixed = items.some((i) => i.type.k === "int") && items.some((i) => i.type.k === "float");
+      const code = items.map((i, k) => (mixed && isWholeFloatLiteral(e.elements[k]!) ? py("float", [i.code]) : i.code));
+      return lowered({ t: "array", elements: code }, T.list(elementsType(items.map((i) => i.type))));
     }
     case "Tuple": {
       const items = e.elements.map((x) => lowerExpr(cx, x));
@@ -464,4 +468,10 @@ export function iterElementType(t: Type): Type {
     default:
       return T.unknown;
   }
+}
+
+/** `2.0`, `-1.0`: a float literal whose value JavaScript would print as an int. */
+function isWholeFloatLiteral(e: Expr): boolean {
+  if (e.kind === "Unary") return isWholeFloatLiteral(e.operand);
+  return e.kind === "Number" && e.isFloat && Number.isInteger(e.value);
 }
