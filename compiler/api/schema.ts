@@ -99,6 +99,11 @@ export function moduleClass(
   };
 }
 
+/** A read-only attribute of a module or result object: `Linear.weight`, `LSTM.hidden_size`. */
+export function property(owner: string, name: string, result: Type, summary: string, nullable = false): ApiEntry {
+  return { python: `${owner}.${name}`, kind: "property", params: [], result, summary, ...(nullable ? { nullable: true } : {}) };
+}
+
 export function tensorMethod(
   name: string,
   params: readonly ApiParam[],

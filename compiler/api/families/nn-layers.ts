@@ -5,13 +5,11 @@
 // runtime/serialize.ts, runtime/utils/data.ts).
 
 import { T, containerElement, type Type } from "../../analyze/types.js";
-import { p, moduleClass, tensorResult, sameAsReceiver, type ApiEntry } from "../schema.js";
+import { p, moduleClass, property, tensorResult, sameAsReceiver, type ApiEntry } from "../schema.js";
 
 const stateDictType: Type = { k: "dict", key: T.str, value: T.tensor };
 
-function prop(owner: string, name: string, result: Type, summary: string, nullable = false): ApiEntry {
-  return { python: `${owner}.${name}`, kind: "property", params: [], result, summary, ...(nullable ? { nullable: true } : {}) };
-}
+const prop = property;
 
 function fn(name: string, params: ApiEntry["params"], summary: string): ApiEntry {
   return { python: `torch.nn.functional.${name}`, kind: "function", params, result: tensorResult, summary };

@@ -4,7 +4,7 @@
 // lowering reads for the argument binding and the result type.
 
 import { T, type Type } from "../../analyze/types.js";
-import { p, moduleClass, type ApiEntry, type ApiParam } from "../schema.js";
+import { p, moduleClass, property, type ApiEntry, type ApiParam } from "../schema.js";
 
 /** RNNBase's positional order (nn.RNN takes nonlinearity by keyword in PyTorch; it is listed last here). */
 const common: readonly ApiParam[] = [
@@ -21,9 +21,7 @@ const projSize = p("proj_size", "int", "0", { unsupported: "LSTM proj_size (proj
 const stateAndOutput: Type = T.tuple([T.tensor, T.tensor]);
 const lstmResult: Type = T.tuple([T.tensor, T.tuple([T.tensor, T.tensor])]);
 
-function prop(owner: string, name: string, result: Type, summary: string, nullable = false): ApiEntry {
-  return { python: `${owner}.${name}`, kind: "property", params: [], result, summary, ...(nullable ? { nullable: true } : {}) };
-}
+const prop = property;
 
 /** weight_ih_l0 ... bias_hh_l3_reverse: attribute access on the usual depths type-checks. */
 function weights(cls: string): ApiEntry[] {
