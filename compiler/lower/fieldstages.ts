@@ -6,6 +6,7 @@
 import type { Expr, Stmt } from "../../grammar/ast.js";
 import { sameType, type Type } from "../analyze/types.js";
 import type { Context, FunctionFrame } from "./context.js";
+import { walkAst } from "./ast-walk.js";
 
 const cache = new WeakMap<readonly Stmt[], ReadonlySet<number>>();
 /** Per method being lowered (this pass): field name -> the local holding its current stage. */
@@ -36,20 +37,11 @@ function stagedAssignments(body: readonly Stmt[]): ReadonlySet<number> {
 }
 
 function escapes(nodes: unknown[], attr: string): boolean {
-  const stack = [...nodes];
-  while (stack.length) {
-    const node = stack.pop();
-    if (node === null || typeof node !== "object") continue;
-    if (Array.isArray(node)) {
-      stack.push(...node);
-      continue;
-    }
-    const n = node as Expr | Stmt;
-    if (n.kind === "Call" && ((n.func.kind === "Attribute" && n.func.object.kind === "Name" && n.func.object.id === "self") || n.args.some((a) => a.kind === "Name" && a.id === "self"))) return true;
-    if ((n.kind === "Assign" && n.targets.some((t) => selfField(t) === attr)) || (n.kind === "AugAssign" && selfField(n.target) === attr)) return true;
-    for (const [k, v] of Object.entries(n)) if (k !== "span" && typeof v === "object") stack.push(v);
-  }
-  return false;
+  return walkAst(nodes, (node) => {
+    const n = node as unknown as Expr | Stmt;
+    if (n.kind === "Call" && ((n.func.kind === "Attribute" && n.func.object.kind === "Name" && n.func.object.id === "self") || n.args.some((a) => a.kind === "Name" && a.id === "self"))) return "stop";
+    if ((n.kind === "Assign" && n.targets.some((t) => selfField(t) === attr)) || (n.kind === "AugAssign" && selfField(n.target) === attr)) return "stop";
+  });
 }
 
 /** `self.attr = value` at `targetStart`: the local to declare instead, when this is an earlier stage of the field. */

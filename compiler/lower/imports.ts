@@ -7,7 +7,7 @@ import { lookup, membersOf, RUNTIME_MODULES } from "../api/table.js";
 import { T } from "../analyze/types.js";
 import { diag } from "../diagnostics/diagnostic.js";
 import type { Context } from "./context.js";
-import { walkExpr } from "./prescan.js";
+import { walkAst } from "./ast-walk.js";
 
 export function lowerImport(cx: Context, s: ImportStmt, usedNames: ReadonlySet<string>): void {
   for (const alias of s.names) {
@@ -85,25 +85,15 @@ const PYTHON_STDLIB = new Set(["random", "os", "sys"]);
 /** Names read anywhere in the module (to tell a used import from an unused one). */
 export function namesReadIn(body: readonly Stmt[]): Set<string> {
   const names = new Set<string>();
-  const visit = (n: string): void => {
-    names.add(n);
-  };
-  const stack: unknown[] = [...body];
-  while (stack.length) {
-    const node = stack.pop();
-    if (node === null || typeof node !== "object") continue;
-    if (Array.isArray(node)) {
-      stack.push(...node);
-      continue;
+  walkAst(body, (rec) => {
+    if (rec.kind === "Name" && typeof rec.id === "string") {
+      names.add(rec.id);
+      return "skip";
     }
-    const rec = node as Record<string, unknown>;
-    if (rec.kind === "Name" && typeof rec.id === "string") visit(rec.id);
-    else if (typeof rec.kind === "string" && "span" in rec && rec.kind !== "Import" && rec.kind !== "ImportFrom") {
-      for (const [k, v] of Object.entries(rec)) if (k !== "span" && typeof v === "object") stack.push(v);
-    } else if (!("kind" in rec)) {
-      for (const [k, v] of Object.entries(rec)) if (k !== "span" && typeof v === "object") stack.push(v);
-    }
-  }
-  void walkExpr;
+    // Import statements bind names rather than read them; other nodes (with a kind and a span) and plain records are entered.
+    if (typeof rec.kind === "string" && "span" in rec && rec.kind !== "Import" && rec.kind !== "ImportFrom") return;
+    if (!("kind" in rec)) return;
+    return "skip";
+  });
   return names;
 }

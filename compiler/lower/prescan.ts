@@ -2,6 +2,7 @@
 // be declared in TypeScript. See scope.ts for the rule.
 
 import type { Expr, Stmt } from "../../grammar/ast.js";
+import { walkAst } from "./ast-walk.js";
 
 export interface Placement {
   /** Offset of the binding that declares the variable, or -1 when hoisted. */
@@ -243,62 +244,35 @@ function segmentsOf(
 /** Names that nested defs, classes and lambdas of a body (at any depth) take from the enclosing scope. */
 function closureNames(body: readonly Stmt[]): Set<string> {
   const out = new Set<string>();
-  const stack: unknown[] = [...body];
-  while (stack.length) {
-    const node = stack.pop();
-    if (node === null || typeof node !== "object") continue;
-    if (Array.isArray(node)) {
-      stack.push(...node);
-      continue;
-    }
-    const rec = node as Stmt | Expr;
-    if (rec.kind === "FunctionDef" || rec.kind === "Lambda") {
-      // Its own parameters and locals shadow ours; `global x` reads through.
-      const params = rec.params.map((p) => p.name);
-      const own = rec.kind === "FunctionDef" ? scanScope(rec.body, params) : null;
-      const bound = comprehensionTargets(rec);
-      const local = (n: string): boolean => params.includes(n) || bound.has(n) || (own !== null && own.placements.has(n) && !own.globals.has(n));
-      for (const n of namesUnder(rec)) if (!local(n)) out.add(n);
-      continue;
-    }
-    for (const [k, v] of Object.entries(rec)) if (k !== "span" && typeof v === "object") stack.push(v);
-  }
+  walkAst(body, (node) => {
+    const rec = node as unknown as Stmt | Expr;
+    if (rec.kind !== "FunctionDef" && rec.kind !== "Lambda") return;
+    // Its own parameters and locals shadow ours; `global x` reads through.
+    const params = rec.params.map((p) => p.name);
+    const own = rec.kind === "FunctionDef" ? scanScope(rec.body, params) : null;
+    const bound = comprehensionTargets(rec);
+    const local = (n: string): boolean => params.includes(n) || bound.has(n) || (own !== null && own.placements.has(n) && !own.globals.has(n));
+    for (const n of namesUnder(rec)) if (!local(n)) out.add(n);
+    return "skip";
+  });
   return out;
 }
 
 /** Names that comprehensions under `root` bind for themselves (`r` in `[r[0] for r in rows]`). */
 function comprehensionTargets(root: unknown): Set<string> {
   const out = new Set<string>();
-  const stack: unknown[] = [root];
-  while (stack.length) {
-    const node = stack.pop();
-    if (node === null || typeof node !== "object") continue;
-    if (Array.isArray(node)) {
-      stack.push(...node);
-      continue;
-    }
-    const rec = node as { generators?: unknown };
+  walkAst(root, (rec) => {
     if (Array.isArray(rec.generators)) for (const g of rec.generators as { target: Expr }[]) for (const n of namesIn(g.target)) out.add(n);
-    for (const [k, v] of Object.entries(rec)) if (k !== "span" && typeof v === "object") stack.push(v);
-  }
+  });
   return out;
 }
 
 function namesUnder(root: unknown): Set<string> {
   const out = new Set<string>();
-  const stack: unknown[] = [root];
-  while (stack.length) {
-    const node = stack.pop();
-    if (node === null || typeof node !== "object") continue;
-    if (Array.isArray(node)) {
-      stack.push(...node);
-      continue;
-    }
-    const rec = node as { kind?: unknown; id?: unknown; names?: unknown };
+  walkAst(root, (rec) => {
     if (rec.kind === "Name" && typeof rec.id === "string") out.add(rec.id);
     if ((rec.kind === "Global" || rec.kind === "Nonlocal") && Array.isArray(rec.names)) for (const n of rec.names) out.add(String(n));
-    for (const [k, v] of Object.entries(rec)) if (k !== "span" && typeof v === "object") stack.push(v);
-  }
+  });
   return out;
 }
 
